@@ -1,0 +1,190 @@
+package sched
+
+import (
+	"errors"
+	"sync/atomic"
+)
+
+// Kind names a scheduling point: the synchronization a goroutine is about to
+// perform.
+type Kind uint8
+
+// The scheduling points of the shim packages. Each is reached just before the
+// operation takes effect.
+const (
+	ExplicitYield Kind = iota // an explicit yield point ([Yield])
+
+	MutexLock    // sync.Mutex.Lock
+	MutexTryLock // sync.Mutex.TryLock
+	MutexUnlock  // sync.Mutex.Unlock
+	RWLock       // sync.RWMutex.Lock
+	RWTryLock    // sync.RWMutex.TryLock
+	RWUnlock     // sync.RWMutex.Unlock
+	RLock        // sync.RWMutex.RLock
+	RTryLock     // sync.RWMutex.TryRLock
+	RUnlock      // sync.RWMutex.RUnlock
+	CondWait     // sync.Cond.Wait
+	CondSignal   // sync.Cond.Signal
+	CondBcast    // sync.Cond.Broadcast
+	WaitGroupAdd // sync.WaitGroup.Add and Done
+	WaitGroupWait
+	OnceDo
+
+	AtomicLoad
+	AtomicStore
+	AtomicAdd // Add, And, Or
+	AtomicSwap
+	AtomicCAS
+
+	GoStart // a goroutine is about to be started ([Go])
+	GoExit  // a managed goroutine has returned
+
+	ChanSend
+	ChanRecv
+	ChanClose
+	ChanSelect
+
+	TimeSleep
+	TimeAfter // [After]
+
+	numKinds
+)
+
+var kindNames = [numKinds]string{
+	ExplicitYield: "yield",
+	MutexLock:     "lock",
+	MutexTryLock:  "try-lock",
+	MutexUnlock:   "unlock",
+	RWLock:        "write-lock",
+	RWTryLock:     "try-write-lock",
+	RWUnlock:      "write-unlock",
+	RLock:         "read-lock",
+	RTryLock:      "try-read-lock",
+	RUnlock:       "read-unlock",
+	CondWait:      "cond-wait",
+	CondSignal:    "cond-signal",
+	CondBcast:     "cond-broadcast",
+	WaitGroupAdd:  "waitgroup-add",
+	WaitGroupWait: "waitgroup-wait",
+	OnceDo:        "once-do",
+	AtomicLoad:    "atomic-load",
+	AtomicStore:   "atomic-store",
+	AtomicAdd:     "atomic-add",
+	AtomicSwap:    "atomic-swap",
+	AtomicCAS:     "atomic-cas",
+	GoStart:       "go",
+	GoExit:        "goroutine-exit",
+	ChanSend:      "chan-send",
+	ChanRecv:      "chan-recv",
+	ChanClose:     "chan-close",
+	ChanSelect:    "select",
+	TimeSleep:     "sleep",
+	TimeAfter:     "after",
+}
+
+// String returns the point's name as reports print it, such as "lock" or
+// "atomic-cas".
+func (k Kind) String() string {
+	if k < numKinds {
+		return kindNames[k]
+	}
+	return "unknown-point"
+}
+
+// Kinds returns every scheduling point kind, in declaration order.
+func Kinds() []Kind {
+	ks := make([]Kind, numKinds)
+	for i := range ks {
+		ks[i] = Kind(i)
+	}
+	return ks
+}
+
+// A Point is one scheduling point reached by a goroutine.
+type Point struct {
+	Kind Kind
+	// Obj identifies the synchronization object (a *sync.Mutex of the shim, a
+	// *Chan, ...); nil for points without one, such as Yield or Sleep.
+	Obj any
+}
+
+// A Scheduler takes over the scheduling points of the goroutines of one
+// execution. Strategies of package checks implement it; the interface grows
+// with them (the controlled scheduler adds blocking and waking), so implement
+// it outside weft only to experiment.
+type Scheduler interface {
+	// At is called by a goroutine at each scheduling point, before the
+	// synchronization takes effect. It may delay the caller; it must not
+	// synchronize with other goroutines.
+	At(p Point)
+	// Go starts fn on a new goroutine. It is called by [Go] after the GoStart
+	// point; the Scheduler may track, wrap (to recover panics) or delay it,
+	// but must run fn exactly once.
+	Go(fn func())
+}
+
+// active holds the installed Scheduler; nil when none is. installed mirrors
+// active != nil in a form cheap enough to keep At inlinable.
+var (
+	active    atomic.Pointer[Scheduler]
+	installed atomic.Bool
+)
+
+// ErrInstalled is returned by [Install] when a Scheduler is already installed.
+var ErrInstalled = errors.New("sched: a scheduler is already installed")
+
+// Install makes s receive every scheduling point of every goroutine until the
+// returned function is called. Only one Scheduler can be installed at a time:
+// a harness runs one execution at a time.
+func Install(s Scheduler) (uninstall func(), err error) {
+	if s == nil {
+		return nil, errors.New("sched: Install(nil)")
+	}
+	p := &s
+	if !active.CompareAndSwap(nil, p) {
+		return nil, ErrInstalled
+	}
+	installed.Store(true)
+	return func() {
+		if active.CompareAndSwap(p, nil) {
+			installed.Store(false)
+		}
+	}, nil
+}
+
+// Installed reports whether a Scheduler is installed.
+func Installed() bool { return installed.Load() }
+
+// At marks a scheduling point of kind k on obj. The shim packages call it
+// before each operation; implementations normally call [Yield] instead. With
+// no Scheduler installed it returns at once.
+func At(k Kind, obj any) {
+	// The call is split off so that At stays within the inlining budget:
+	// with no Scheduler, a point is an inlined load and branch.
+	if installed.Load() {
+		reach(k, obj)
+	}
+}
+
+func reach(k Kind, obj any) {
+	if s := active.Load(); s != nil {
+		(*s).At(Point{Kind: k, Obj: obj})
+	}
+}
+
+// Yield is an explicit scheduling point: a place where the implementation
+// wants other goroutines to be able to run, such as the window between a
+// read and a write that a bug leaves unprotected.
+func Yield() { At(ExplicitYield, nil) }
+
+// Go starts fn on a new goroutine, like the go statement. Goroutines started
+// by an implementation must use Go so that a Scheduler can see them, recover
+// their panics and check that they end.
+func Go(fn func()) {
+	if s := active.Load(); s != nil {
+		(*s).At(Point{Kind: GoStart})
+		(*s).Go(fn)
+		return
+	}
+	go fn()
+}

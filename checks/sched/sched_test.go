@@ -1,0 +1,176 @@
+package sched_test
+
+import (
+	stdsync "sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/sched/atomic"
+	"github.com/weftlab/weft/checks/sched/sync"
+)
+
+// recorder is a Scheduler that remembers the kinds of the points it sees.
+type recorder struct {
+	mu     stdsync.Mutex
+	points []sched.Point
+	gos    int
+}
+
+func (r *recorder) At(p sched.Point) {
+	r.mu.Lock()
+	r.points = append(r.points, p)
+	r.mu.Unlock()
+}
+
+func (r *recorder) Go(fn func()) {
+	r.mu.Lock()
+	r.gos++
+	r.mu.Unlock()
+	go fn()
+}
+
+func (r *recorder) kinds() []sched.Kind {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ks := make([]sched.Kind, len(r.points))
+	for i, p := range r.points {
+		ks[i] = p.Kind
+	}
+	return ks
+}
+
+func install(t *testing.T, s sched.Scheduler) {
+	t.Helper()
+	uninstall, err := sched.Install(s)
+	require.NoError(t, err)
+	t.Cleanup(uninstall)
+}
+
+func TestInstall_OneAtATime(t *testing.T) {
+	require.False(t, sched.Installed())
+	uninstall, err := sched.Install(&recorder{})
+	require.NoError(t, err)
+	assert.True(t, sched.Installed())
+
+	_, err = sched.Install(&recorder{})
+	assert.ErrorIs(t, err, sched.ErrInstalled)
+
+	uninstall()
+	assert.False(t, sched.Installed())
+	uninstall() // a second call is harmless
+	_, err = sched.Install(nil)
+	assert.Error(t, err)
+}
+
+func TestPoints_EachShimOperationReachesItsPoint(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		rw   sync.RWMutex
+		wg   sync.WaitGroup
+		once sync.Once
+		i64  atomic.Int64
+		ptr  atomic.Pointer[int]
+		b    atomic.Bool
+		ch   = sched.NewChan[int](1)
+	)
+	cases := []struct {
+		name string
+		op   func()
+		want []sched.Kind
+	}{
+		{"Mutex", func() { mu.Lock(); mu.Unlock() }, []sched.Kind{sched.MutexLock, sched.MutexUnlock}},
+		{"Mutex.TryLock", func() { mu.TryLock(); mu.Unlock() }, []sched.Kind{sched.MutexTryLock, sched.MutexUnlock}},
+		{"RWMutex", func() { rw.Lock(); rw.Unlock() }, []sched.Kind{sched.RWLock, sched.RWUnlock}},
+		{"RWMutex.R", func() { rw.RLock(); rw.RUnlock() }, []sched.Kind{sched.RLock, sched.RUnlock}},
+		{"RWMutex.Try", func() { rw.TryLock(); rw.Unlock(); rw.TryRLock(); rw.RUnlock() },
+			[]sched.Kind{sched.RWTryLock, sched.RWUnlock, sched.RTryLock, sched.RUnlock}},
+		{"RLocker", func() { l := rw.RLocker(); l.Lock(); l.Unlock() }, []sched.Kind{sched.RLock, sched.RUnlock}},
+		{"WaitGroup", func() { wg.Add(1); wg.Done(); wg.Wait() },
+			[]sched.Kind{sched.WaitGroupAdd, sched.WaitGroupAdd, sched.WaitGroupWait}},
+		{"Once", func() { once.Do(func() {}) }, []sched.Kind{sched.OnceDo}},
+		{"Int64", func() { i64.Store(1); i64.Add(1); i64.Swap(3); i64.CompareAndSwap(3, 4); i64.Load() },
+			[]sched.Kind{sched.AtomicStore, sched.AtomicAdd, sched.AtomicSwap, sched.AtomicCAS, sched.AtomicLoad}},
+		{"Pointer", func() { ptr.Store(new(int)); ptr.Load() }, []sched.Kind{sched.AtomicStore, sched.AtomicLoad}},
+		{"Bool", func() { b.CompareAndSwap(false, true) }, []sched.Kind{sched.AtomicCAS}},
+		{"Chan", func() { ch.Send(1); ch.Recv() }, []sched.Kind{sched.ChanSend, sched.ChanRecv}},
+		{"Select", func() { sched.Select(ch.RecvCase(nil, nil), sched.Default()) }, []sched.Kind{sched.ChanSelect}},
+		{"Sleep", func() { sched.Sleep(0) }, []sched.Kind{sched.TimeSleep}},
+		{"Yield", sched.Yield, []sched.Kind{sched.ExplicitYield}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &recorder{}
+			install(t, r)
+			tc.op()
+			assert.Equal(t, tc.want, r.kinds())
+		})
+	}
+}
+
+func TestPoints_ObjIdentifiesTheObject(t *testing.T) {
+	r := &recorder{}
+	install(t, r)
+	var a, b sync.Mutex
+	a.Lock()
+	b.Lock()
+	require.Len(t, r.points, 2)
+	assert.Same(t, &a, r.points[0].Obj)
+	assert.Same(t, &b, r.points[1].Obj)
+}
+
+func TestGo_GoesThroughTheScheduler(t *testing.T) {
+	r := &recorder{}
+	install(t, r)
+	done := make(chan struct{})
+	sched.Go(func() { close(done) })
+	<-done
+	assert.Equal(t, 1, r.gos)
+	assert.Equal(t, []sched.Kind{sched.GoStart}, r.kinds())
+}
+
+func TestGo_WithoutScheduler(t *testing.T) {
+	done := make(chan struct{})
+	sched.Go(func() { close(done) })
+	<-done
+}
+
+func TestKind_String(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range sched.Kinds() {
+		s := k.String()
+		assert.NotEqual(t, "unknown-point", s, "kind %d has no name", k)
+		assert.False(t, seen[s], "name %q used twice", s)
+		seen[s] = true
+	}
+	assert.Equal(t, "unknown-point", sched.Kind(200).String())
+}
+
+func TestMutex_ExcludesAndRacesNothing(t *testing.T) {
+	var mu sync.Mutex
+	n := 0
+	var wg stdsync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 1000 {
+				mu.Lock()
+				n++
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, 4000, n)
+}
+
+func TestWaitGroup_Go(t *testing.T) {
+	var wg sync.WaitGroup
+	var n atomic.Int64
+	for range 5 {
+		wg.Go(func() { n.Add(1) })
+	}
+	wg.Wait()
+	assert.Equal(t, int64(5), n.Load())
+}
