@@ -63,6 +63,9 @@ type Behaviour[I any, O comparable] struct {
 	DescribeInput     func(in I) string
 	DescribeOperation func(in I, out O) string
 	DescribeState     func(state any) string
+	// Explain says, for a report, why Step rejects in → out in state, such
+	// as "the model says get(a) → 2".
+	Explain func(state any, in I, out O) string
 }
 
 // Behaviour returns b itself, so that a Behaviour is a [Spec].
@@ -124,6 +127,18 @@ func (m Model[S, I, O]) Behaviour() (Behaviour[I, O], error) {
 	}
 	if m.Apply != nil {
 		b.Apply = func(s any, in I) (O, any) { return m.Apply(s.(S), in) }
+	}
+	b.Explain = func(st any, in I, _ O) string {
+		s := st.(S)
+		switch {
+		case m.Blocks != nil && m.Blocks(s, in):
+			return "the model says " + m.DescribeInput(in) + " would still be waiting here"
+		case m.Apply != nil:
+			want, _ := m.Apply(s, in)
+			return "the model says " + m.DescribeOperation(in, want)
+		default:
+			return "the model does not allow this result here"
+		}
 	}
 	if m.Step != nil {
 		b.Step = func(s any, in I, out O) (bool, any) { return m.Step(s.(S), in, out) }

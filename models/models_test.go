@@ -207,3 +207,29 @@ func TestOps_JSONByName(t *testing.T) {
 		assert.NotContains(t, op.String(), "op(")
 	}
 }
+
+func TestExplain_SaysWhatTheModelExpects(t *testing.T) {
+	b, err := models.Counter.Behaviour()
+	require.NoError(t, err)
+	assert.Equal(t, "the model says get(a) → 2", b.Explain(2, models.CounterInput{Key: "a"}, models.CounterOutput{Value: 1}))
+
+	q, err := models.BlockingQueue(1).Behaviour()
+	require.NoError(t, err)
+	assert.Equal(t, "the model says take() would still be waiting here", q.Explain([]int(nil), models.QueueInput{Op: models.QueueTake}, models.QueueOutput{}))
+
+	p, err := models.PerSender(models.ActorCounter).Behaviour()
+	require.NoError(t, err)
+	get := models.Sent[models.ActorInput]{Sender: 1, Prior: 1, In: models.ActorInput{Op: models.ActorGet}}
+	assert.Equal(t, "0 of its sender's earlier fire-and-forget calls have landed here; it needs exactly 1",
+		p.Explain(p.Init(), get, models.ActorOutput{}))
+	get.Prior = 0
+	assert.Equal(t, "the model says get() → 0", p.Explain(p.Init(), get, models.ActorOutput{Value: 3}))
+
+	step := models.Model[int, int, int]{Name: "step-only", Init: func() int { return 0 },
+		Step:          func(int, int, int) (bool, int) { return false, 0 },
+		DescribeInput: func(int) string { return "" }, DescribeOperation: func(int, int) string { return "" },
+		DescribeState: func(int) string { return "" }}
+	sb, err := step.Behaviour()
+	require.NoError(t, err)
+	assert.Equal(t, "the model does not allow this result here", sb.Explain(0, 0, 0))
+}

@@ -91,6 +91,13 @@ func (p perSender[I, O]) Behaviour() (Behaviour[Sent[I], O], error) {
 			a, c := x.(mailboxState), y.(mailboxState)
 			return b.Equal(a.inner, c.inner) && slices.Equal(trimZeros(a.landed), trimZeros(c.landed))
 		},
+		Explain: func(st any, in Sent[I], out O) string {
+			s := st.(mailboxState)
+			if n := s.count(in.Sender); n != in.Prior {
+				return fmt.Sprintf("%d of its sender's earlier fire-and-forget calls have landed here; it needs exactly %d", n, in.Prior)
+			}
+			return b.Explain(s.inner, in.In, out)
+		},
 		DescribeInput:     func(in Sent[I]) string { return b.DescribeInput(in.In) },
 		DescribeOperation: func(in Sent[I], out O) string { return b.DescribeOperation(in.In, out) },
 		DescribeState: func(st any) string {
