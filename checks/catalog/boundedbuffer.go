@@ -1,0 +1,51 @@
+package catalog
+
+import (
+	"pgregory.net/rapid"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/impls/boundedbuffer"
+	"github.com/weftlab/weft/models"
+)
+
+// bufferCapacity is the guide's capacity (9.3).
+const bufferCapacity = 5
+
+// intBuffer is what the bounded buffer variants share.
+type intBuffer interface {
+	Put(v int)
+	Take() int
+}
+
+// bufferOps puts values from 1 up: 0 is never put, so a Take that returns
+// the zero value of an empty slot is always caught.
+func bufferOps[B intBuffer]() []checks.Op[B, models.QueueInput, models.QueueOutput] {
+	return []checks.Op[B, models.QueueInput, models.QueueOutput]{
+		{
+			Name:  "take",
+			Input: rapid.Just(models.QueueInput{Op: models.QueueTake}),
+			Run:   func(b B, _ models.QueueInput) models.QueueOutput { return models.QueueOutput{Value: b.Take()} },
+		},
+		{
+			Name: "put",
+			Input: rapid.Custom(func(t *rapid.T) models.QueueInput {
+				return models.QueueInput{Op: models.QueuePut, Value: rapid.IntRange(1, 99).Draw(t, "value")}
+			}),
+			Run: func(b B, in models.QueueInput) models.QueueOutput {
+				b.Put(in.Value)
+				return models.QueueOutput{}
+			},
+		},
+	}
+}
+
+var buffers = []Entry{
+	entry("9.3", checks.Ok, checks.Structure[*boundedbuffer.Buffer[int], models.QueueInput, models.QueueOutput]{
+		Name: "boundedbuffer/cond-for", Model: models.BlockingQueue(bufferCapacity),
+		New: func() *boundedbuffer.Buffer[int] { return boundedbuffer.New[int](bufferCapacity) }, Ops: bufferOps[*boundedbuffer.Buffer[int]](),
+	}),
+	entry("9.3", checks.NotLinearizable, checks.Structure[*boundedbuffer.IfBuffer[int], models.QueueInput, models.QueueOutput]{
+		Name: "boundedbuffer/cond-if", Model: models.BlockingQueue(bufferCapacity),
+		New: func() *boundedbuffer.IfBuffer[int] { return boundedbuffer.NewIfBuffer[int](bufferCapacity) }, Ops: bufferOps[*boundedbuffer.IfBuffer[int]](),
+	}),
+}

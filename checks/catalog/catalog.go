@@ -1,0 +1,46 @@
+// Package catalog lists every structure weft verifies: each guide structure's
+// correct versions, which must pass, and its bug zoo, each with the verdict
+// weft must reach. `make check` runs the whole catalog and prints a summary.
+package catalog
+
+import (
+	"github.com/weftlab/weft/checks"
+)
+
+// An Entry is one variant of a guide structure.
+type Entry struct {
+	// Name is the variant's structure name, such as "counter/mutex-map".
+	Name string
+	// Guide is the section of the guide it illustrates.
+	Guide string
+	// Expect is Ok for a correct version, the verdict weft must reach for a
+	// broken one.
+	Expect checks.Verdict
+	// Racy marks a variant whose bug is a data race: the race detector
+	// aborts the test binary on it, so it is skipped under -race.
+	Racy bool
+	// Target is the structure to check.
+	Target checks.Target
+	// Options adjusts the check for this variant; usually zero.
+	Options checks.Options
+}
+
+// entry builds an Entry from a structure, taking its name from it.
+func entry[S any, I any, O comparable](guide string, expect checks.Verdict, s checks.Structure[S, I, O]) Entry {
+	return Entry{Name: s.Name, Guide: guide, Expect: expect, Target: s}
+}
+
+// All returns every entry, grouped by structure, correct versions first.
+func All() []Entry {
+	var all []Entry
+	for _, group := range [][]Entry{counters, references, stacks, buffers, actors} {
+		all = append(all, group...)
+	}
+	return all
+}
+
+// racy marks e as a data race by design.
+func racy(e Entry) Entry {
+	e.Racy = true
+	return e
+}

@@ -1,0 +1,33 @@
+package catalog_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/catalog"
+	"github.com/weftlab/weft/checks/internal/israce"
+)
+
+// TestCatalog checks every entry: correct versions must pass every
+// execution, broken ones must be caught with their expected verdict.
+func TestCatalog(t *testing.T) {
+	for _, e := range catalog.All() {
+		group, variant, _ := strings.Cut(e.Name, "/")
+		t.Run(group+"/"+variant, func(t *testing.T) {
+			if e.Racy && israce.Enabled {
+				if path := os.Getenv("WEFT_SUMMARY"); path != "" {
+					_ = checks.AppendSummaryRow(path, checks.SummaryRow{Test: t.Name(), Structure: e.Name,
+						Mode: "stress+race", Expected: e.Expect, Actual: "skipped", Note: "data race by design: the race detector aborts on it"})
+				}
+				t.Skip("a data race by design: the race detector would abort the test binary")
+			}
+			if e.Expect == checks.Ok {
+				checks.Check(t, e.Target, e.Options)
+			} else {
+				checks.Expect(t, e.Target, e.Expect, e.Options)
+			}
+		})
+	}
+}

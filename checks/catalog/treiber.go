@@ -1,0 +1,57 @@
+package catalog
+
+import (
+	"pgregory.net/rapid"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/impls/treiber"
+	"github.com/weftlab/weft/models"
+)
+
+// intStack is what the Treiber stack variants share.
+type intStack interface {
+	Push(v int)
+	Pop() (int, bool)
+}
+
+// arenaCapacity is more nodes than any scenario pushes (at most 1000 calls
+// per part and client are allowed, the defaults push fewer than 20).
+const arenaCapacity = 1 << 16
+
+func stackOps[S intStack]() []checks.Op[S, models.StackInput, models.StackOutput] {
+	return []checks.Op[S, models.StackInput, models.StackOutput]{
+		{
+			Name:  "pop",
+			Input: rapid.Just(models.StackInput{Op: models.StackPop}),
+			Run: func(s S, _ models.StackInput) models.StackOutput {
+				v, ok := s.Pop()
+				return models.StackOutput{Value: v, OK: ok}
+			},
+		},
+		{
+			Name: "push",
+			Input: rapid.Custom(func(t *rapid.T) models.StackInput {
+				return models.StackInput{Op: models.StackPush, Value: rapid.IntRange(1, 99).Draw(t, "value")}
+			}),
+			Run: func(s S, in models.StackInput) models.StackOutput {
+				s.Push(in.Value)
+				return models.StackOutput{}
+			},
+		},
+	}
+}
+
+var stacks = []Entry{
+	entry("10.3", checks.Ok, checks.Structure[*treiber.Stack[int], models.StackInput, models.StackOutput]{
+		Name: "treiber/gc", Model: models.Stack,
+		New: func() *treiber.Stack[int] { return new(treiber.Stack[int]) }, Ops: stackOps[*treiber.Stack[int]](),
+	}),
+	entry("10.2", checks.Ok, checks.Structure[*treiber.StampedStack, models.StackInput, models.StackOutput]{
+		Name: "treiber/stamped", Model: models.Stack,
+		New: func() *treiber.StampedStack { return treiber.NewStampedStack(arenaCapacity) }, Ops: stackOps[*treiber.StampedStack](),
+	}),
+	entry("10.2", checks.NotLinearizable, checks.Structure[*treiber.RecyclingStack, models.StackInput, models.StackOutput]{
+		Name: "treiber/recycling-aba", Model: models.Stack,
+		New: func() *treiber.RecyclingStack { return treiber.NewRecyclingStack(arenaCapacity) }, Ops: stackOps[*treiber.RecyclingStack](),
+	}),
+}

@@ -1,0 +1,206 @@
+package checks
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/weftlab/weft/checks/internal/clock"
+	"github.com/weftlab/weft/checks/sched"
+)
+
+// An execution is one run of a scenario on a fresh instance.
+type execution struct {
+	seed    uint64
+	history []record    // the calls that started: init, clients in order, post
+	panics  []PanicInfo // in New, Stop or goroutines of the structure
+	hang    *hangInfo   // set when the watchdog stopped the execution
+	elapsed time.Duration
+}
+
+// hangInfo says where an execution hung.
+type hangInfo struct {
+	phase  string // "New", "init", "parallel", "post" or "Stop"
+	stacks string // every goroutine's stack when the watchdog fired
+}
+
+// failedOps reports whether some call panicked or never returned.
+func (e *execution) failedOps() bool {
+	for i := range e.history {
+		if !e.history[i].returned() {
+			return true
+		}
+	}
+	return false
+}
+
+// executor runs executions of one target under one strategy. Harness code
+// uses the standard sync and atomic packages: its own synchronization must
+// not be scheduling points.
+type executor struct {
+	t        *target
+	cfg      config
+	strategy strategy
+}
+
+// execute runs sc once. Only one execution runs at a time in a process: the
+// caller holds runMu.
+func (x *executor) execute(sc scenario, seed uint64) *execution {
+	start := time.Now()
+	e := &execution{seed: seed}
+	defer func() { e.elapsed = time.Since(start) }()
+
+	es := x.strategy.execution(seed)
+	uninstall, err := sched.Install(es)
+	if err != nil {
+		panic("weft: " + err.Error()) // runMu makes this impossible
+	}
+	defer func() {
+		uninstall()
+		e.panics = append(e.panics, es.goroutinePanics()...)
+	}()
+
+	var instance any
+	if !x.phase(e, "New", func() {
+		instance = x.t.newInstance()
+	}) {
+		return e
+	}
+
+	n := len(sc.clients)
+	var c clock.Clock
+	initLog := newClientLog(partInit, n, sc.init)
+	ok := x.phase(e, "init", func() { initLog.play(x.t, instance, &c, nil) })
+	e.history = append(e.history, initLog.snapshot()...)
+	if !ok || e.failedOps() {
+		x.stop(e, instance)
+		return e
+	}
+
+	logs := make([]*clientLog, n)
+	pacers := make([]func(), n)
+	for i, calls := range sc.clients {
+		logs[i] = newClientLog(partParallel, i, calls)
+		pacers[i] = es.pacer(i)
+	}
+	ok = x.parallel(e, logs, pacers, instance, &c)
+	for _, l := range logs {
+		e.history = append(e.history, l.snapshot()...)
+	}
+	if !ok {
+		return e // clients are stuck; Stop could only get stuck too
+	}
+	if e.failedOps() {
+		x.stop(e, instance)
+		return e
+	}
+
+	postLog := newClientLog(partPost, n, sc.post)
+	ok = x.phase(e, "post", func() { postLog.play(x.t, instance, &c, nil) })
+	e.history = append(e.history, postLog.snapshot()...)
+	if ok {
+		x.stop(e, instance)
+	}
+	return e
+}
+
+// parallel runs the clients on goroutines of their own, released together
+// by a barrier, and waits for them under the watchdog.
+func (x *executor) parallel(e *execution, logs []*clientLog, pacers []func(), instance any, c *clock.Clock) bool {
+	var (
+		ready   atomic.Int32
+		release atomic.Bool
+		wg      sync.WaitGroup
+	)
+	for i, l := range logs {
+		wg.Go(func() {
+			// Spin rather than block so that every client is running when
+			// the barrier opens, instead of being woken one by one.
+			ready.Add(1)
+			for !release.Load() {
+				runtime.Gosched()
+			}
+			l.play(x.t, instance, c, pacers[i])
+		})
+	}
+	for ready.Load() < int32(len(logs)) {
+		runtime.Gosched()
+	}
+	release.Store(true)
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	if !x.await(done) {
+		e.hang = &hangInfo{phase: "parallel", stacks: allStacks()}
+		return false
+	}
+	return true
+}
+
+// phase runs fn on a goroutine of its own and waits for it under the
+// watchdog. A panic in fn is recorded against the phase. It reports whether
+// fn returned in time.
+func (x *executor) phase(e *execution, name string, fn func()) bool {
+	done := make(chan struct{})
+	var p *PanicInfo
+	go func() {
+		defer close(done)
+		defer func() {
+			if r := recover(); r != nil {
+				p = &PanicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())}
+			}
+		}()
+		fn()
+	}()
+	if !x.await(done) {
+		e.hang = &hangInfo{phase: name, stacks: allStacks()}
+		return false
+	}
+	if p != nil {
+		e.panics = append(e.panics, *p)
+		return false
+	}
+	return true
+}
+
+func (x *executor) stop(e *execution, instance any) {
+	if x.t.stop != nil {
+		x.phase(e, "Stop", func() { x.t.stop(instance) })
+	}
+}
+
+// await waits for done, at most the hang timeout.
+func (x *executor) await(done <-chan struct{}) bool {
+	timer := time.NewTimer(x.cfg.hang)
+	defer timer.Stop()
+	select {
+	case <-done:
+		return true
+	case <-timer.C:
+		return false
+	}
+}
+
+// invoke calls op, recovering a panic.
+func invoke(op targetOp, instance, in any) (out any, p *PanicInfo) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = &PanicInfo{Where: "operation", Value: fmt.Sprint(r), Stack: string(debug.Stack())}
+		}
+	}()
+	return op.run(instance, in), nil
+}
+
+// allStacks returns the stack of every goroutine, as a crash would print it.
+func allStacks() string {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}

@@ -1,0 +1,274 @@
+package checks
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// historyFormat is the version of the history file format; a reader rejects
+// other versions.
+const historyFormat = 1
+
+// historyFile is the JSON form of a failure, written under histories/out:
+// the scenario (enough to replay it), the history of the failing execution,
+// and the report. histories/README.md documents the fields.
+type historyFile struct {
+	Format        int          `json:"weftHistoryFormat"`
+	Test          string       `json:"test"`
+	Package       string       `json:"package"`
+	Structure     string       `json:"structure"`
+	Model         string       `json:"model"`
+	Verdict       Verdict      `json:"verdict"`
+	Strategy      string       `json:"strategy"`
+	Seed          uint64       `json:"seed"`
+	ExecutionSeed uint64       `json:"executionSeed"`
+	Scenario      fileScenario `json:"scenario"`
+	History       []fileRecord `json:"history"`
+	Panics        []PanicInfo  `json:"panics,omitempty"`
+	Hang          *fileHang    `json:"hang,omitempty"`
+	Report        string       `json:"report"`
+}
+
+type fileScenario struct {
+	Init    []fileCall   `json:"init"`
+	Clients [][]fileCall `json:"clients"`
+	Post    []fileCall   `json:"post"`
+}
+
+type fileCall struct {
+	Op    string          `json:"op"`
+	Input json.RawMessage `json:"input"`
+}
+
+type fileRecord struct {
+	Part        string          `json:"part"`
+	Client      int             `json:"client"`
+	Index       int             `json:"index"`
+	Op          string          `json:"op"`
+	Input       json.RawMessage `json:"input"`
+	Output      json.RawMessage `json:"output,omitempty"`
+	Call        int64           `json:"call"`
+	Return      *int64          `json:"return"` // null: the call never returned
+	Async       bool            `json:"async,omitempty"`
+	Panic       *PanicInfo      `json:"panic,omitempty"`
+	Description string          `json:"description"`
+}
+
+type fileHang struct {
+	Phase  string `json:"phase"`
+	Stacks string `json:"stacks"`
+}
+
+// outputFiles are the files written for a failure, as paths relative to the
+// module root when they are inside it.
+type outputFiles struct {
+	history, view string
+	err           error
+}
+
+// moduleRoot returns the directory of the nearest go.mod at or above the
+// working directory (the working directory itself if there is none), and the
+// working directory as a package path relative to it, such as
+// "./checks/catalog".
+func moduleRoot() (root, pkg string) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ".", "."
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			rel, _ := filepath.Rel(dir, wd)
+			return dir, "./" + filepath.ToSlash(rel)
+		}
+		if filepath.Dir(dir) == dir {
+			return wd, "."
+		}
+	}
+}
+
+// outDir is where failures are written: the configured directory, or
+// histories/out under the module root.
+func (r *runner) outDir() string {
+	if r.cfg.outDir != "" {
+		return r.cfg.outDir
+	}
+	root, _ := moduleRoot()
+	return filepath.Join(root, "histories", "out")
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// plan chooses the file names of a failure before anything is written: the
+// report names them.
+func (r *runner) plan(f *failure) {
+	base := unsafeName.ReplaceAllString(r.tb.Name()+"--"+r.t.name, "_")
+	base = fmt.Sprintf("%s-%s-%d", base, time.Now().Format("20060102-150405"), f.exec.seed%100000)
+	dir := r.outDir()
+	f.files.history = relToRoot(filepath.Join(dir, base+".json"))
+	f.files.view = relToRoot(filepath.Join(dir, base+".html"))
+}
+
+func relToRoot(path string) string {
+	root, _ := moduleRoot()
+	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return path
+}
+
+func absFromRoot(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	root, _ := moduleRoot()
+	return filepath.Join(root, path)
+}
+
+// write writes the history as JSON and as porcupine's HTML view.
+func (r *runner) write(f *failure, report string, info porcupine.LinearizationInfo) error {
+	if err := os.MkdirAll(filepath.Dir(absFromRoot(f.files.history)), 0o755); err != nil {
+		return err
+	}
+	file, err := r.historyFile(f, report)
+	if err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(file, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(absFromRoot(f.files.history), append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	info.AddAnnotations(r.annotations(f))
+	return porcupine.VisualizePath(r.t.model.porcupineModel(), info, absFromRoot(f.files.view))
+}
+
+// annotations mark panics and calls that never returned in the HTML view.
+func (r *runner) annotations(f *failure) []porcupine.Annotation {
+	var as []porcupine.Annotation
+	for i := range f.exec.history {
+		rec := &f.exec.history[i]
+		switch {
+		case rec.panic != nil:
+			as = append(as, porcupine.Annotation{ClientId: rec.client, Start: rec.call,
+				Description: "panic", Details: rec.panic.Value, BackgroundColor: "#f8b4b4"})
+		case rec.pending:
+			as = append(as, porcupine.Annotation{ClientId: rec.client, Start: rec.call,
+				Description: "never returned", Details: r.t.inner.describeInput(rec.input), BackgroundColor: "#fde68a"})
+		}
+	}
+	return as
+}
+
+func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
+	_, pkg := moduleRoot()
+	hf := historyFile{
+		Format:        historyFormat,
+		Test:          r.tb.Name(),
+		Package:       pkg,
+		Structure:     r.t.name,
+		Model:         r.t.model.name,
+		Verdict:       f.verdict,
+		Strategy:      r.cfg.strategy,
+		Seed:          r.cfg.seed,
+		ExecutionSeed: f.exec.seed,
+		Panics:        f.exec.panics,
+		Report:        report,
+	}
+	var errs []error
+	enc := func(v any) json.RawMessage {
+		data, err := json.Marshal(v)
+		if err != nil {
+			errs = append(errs, err)
+			return json.RawMessage("null")
+		}
+		return data
+	}
+	calls := func(cs []call) []fileCall {
+		out := make([]fileCall, len(cs))
+		for i, c := range cs {
+			out[i] = fileCall{Op: r.t.ops[c.op].name, Input: enc(c.input)}
+		}
+		return out
+	}
+	hf.Scenario.Init = calls(f.sc.init)
+	for _, cl := range f.sc.clients {
+		hf.Scenario.Clients = append(hf.Scenario.Clients, calls(cl))
+	}
+	hf.Scenario.Post = calls(f.sc.post)
+	for i := range f.exec.history {
+		rec := &f.exec.history[i]
+		fr := fileRecord{
+			Part: rec.part.String(), Client: rec.client, Index: rec.index,
+			Op: r.t.ops[rec.op].name, Input: enc(rec.input), Call: rec.call,
+			Async: r.t.ops[rec.op].async, Panic: rec.panic, Description: r.describe(rec),
+		}
+		if rec.returned() {
+			fr.Output = enc(rec.output)
+			ret := rec.ret
+			fr.Return = &ret
+		}
+		hf.History = append(hf.History, fr)
+	}
+	if h := f.exec.hang; h != nil {
+		hf.Hang = &fileHang{Phase: h.phase, Stacks: h.stacks}
+	}
+	return hf, errors.Join(errs...)
+}
+
+// readHistoryFile reads a history file written by an earlier failure.
+func readHistoryFile(path string) (historyFile, error) {
+	var hf historyFile
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return hf, err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&hf); err != nil {
+		return hf, fmt.Errorf("%s is not a weft history file: %w", path, err)
+	}
+	if hf.Format != historyFormat {
+		return hf, fmt.Errorf("%s has history format %d; this weft reads format %d", path, hf.Format, historyFormat)
+	}
+	if hf.Structure == "" || len(hf.Scenario.Clients) == 0 {
+		return hf, fmt.Errorf("%s has no structure or no clients: not a complete weft history file", path)
+	}
+	return hf, nil
+}
+
+// scenarioFrom rebuilds the scenario of a history file for t.
+func (t *target) scenarioFrom(fs fileScenario) (scenario, error) {
+	var errs []error
+	calls := func(where string, fcs []fileCall) []call {
+		out := make([]call, 0, len(fcs))
+		for i, fc := range fcs {
+			op := t.opIndex(fc.Op)
+			if op < 0 {
+				errs = append(errs, fmt.Errorf("%s call %d: structure %q has no op %q", where, i+1, t.name, fc.Op))
+				continue
+			}
+			in, err := t.ops[op].decode(fc.Input)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s call %d (%s): bad input %s: %w", where, i+1, fc.Op, fc.Input, err))
+				continue
+			}
+			out = append(out, call{op: op, input: in})
+		}
+		return out
+	}
+	sc := scenario{init: calls("init", fs.Init), post: calls("post", fs.Post)}
+	for c, cl := range fs.Clients {
+		sc.clients = append(sc.clients, calls(fmt.Sprintf("client %d", c), cl))
+	}
+	return sc, errors.Join(errs...)
+}

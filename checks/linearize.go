@@ -1,0 +1,141 @@
+package checks
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// checkCall is the input porcupine sees for one record.
+type checkCall struct {
+	in any // the model's input: the op's input, or a models.Sent around it
+	// wildcard marks a call that panicked or never returned: it may have
+	// taken effect at any point after its call, or not at all.
+	wildcard bool
+}
+
+// never is the return time of calls that have no return: porcupine may
+// place them anywhere after their call.
+const never = math.MaxInt64
+
+// operations converts an execution's records to porcupine operations. Each
+// operation's Metadata is the index of its record. A fire-and-forget call
+// (Async) gets no return: it lands any time after its call, and per-sender
+// order (models.PerSender) keeps it before its sender's later calls.
+func (t *target) operations(history []record) []porcupine.Operation {
+	sent := map[int]int{} // fire-and-forget calls made so far, per client
+	ops := make([]porcupine.Operation, len(history))
+	for i := range history {
+		r := &history[i]
+		async := t.ops[r.op].async
+		ops[i] = porcupine.Operation{
+			ClientId: r.client,
+			Input:    &checkCall{in: t.checkInput(r.input, r.client, sent[r.client], async), wildcard: !r.returned()},
+			Call:     r.call,
+			Output:   r.output,
+			Return:   r.ret,
+			Metadata: i,
+		}
+		if async || !r.returned() {
+			ops[i].Return = never
+		}
+		if async {
+			sent[r.client]++
+		}
+	}
+	return ops
+}
+
+// porcupineModel is m as porcupine uses it. A wildcard call takes effect
+// whole (when the model can say what that is) or waits; porcupine may also
+// place it last, where taking effect changes nothing observable, which
+// covers "not at all".
+func (m erasedModel) porcupineModel() porcupine.Model {
+	pm := porcupine.Model{
+		Init: m.init,
+		Step: func(state, input, output any) (bool, any) {
+			c := input.(*checkCall)
+			if !c.wildcard {
+				return m.step(state, c.in, output)
+			}
+			if m.apply == nil || (m.blocks != nil && m.blocks(state, c.in)) {
+				return true, state
+			}
+			_, next := m.apply(state, c.in)
+			return true, next
+		},
+		Equal: m.equal,
+		Hash:  m.hash,
+		DescribeOperation: func(input, output any) string {
+			c := input.(*checkCall)
+			if c.wildcard {
+				return m.describeInput(c.in) + " (did not return)"
+			}
+			return m.describeOperation(c.in, output)
+		},
+		DescribeState: m.describeState,
+	}
+	if m.partitionKey != nil {
+		pm.Partition = func(ops []porcupine.Operation) [][]porcupine.Operation {
+			return partition(m, ops)
+		}
+	}
+	return pm
+}
+
+// partition groups ops by key, keys in sorted order.
+func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation {
+	byKey := map[string][]porcupine.Operation{}
+	for _, op := range ops {
+		k := m.partitionKey(op.Input.(*checkCall).in)
+		byKey[k] = append(byKey[k], op)
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([][]porcupine.Operation, len(keys))
+	for i, k := range keys {
+		parts[i] = byKey[k]
+	}
+	return parts
+}
+
+// judge decides the verdict of an execution. A history that no order
+// explains is the strongest finding, so it wins even over the panic or hang
+// that followed it; panicked and unreturned calls count as wildcards then.
+// Without a deterministic model weft cannot say what such a call did, and
+// the panic or hang is the verdict.
+func (t *target) judge(e *execution, timeout time.Duration) Verdict {
+	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0
+	if !e.failedOps() || t.model.apply != nil {
+		switch porcupine.CheckOperationsTimeout(t.model.porcupineModel(), t.operations(e.history), timeout) {
+		case porcupine.Illegal:
+			return NotLinearizable
+		case porcupine.Unknown:
+			if clean {
+				return Unknown
+			}
+		}
+	}
+	switch {
+	case len(e.panics) > 0 || hasPanickedCall(e.history):
+		return Panic
+	case e.hang != nil:
+		return Hang
+	default:
+		return Ok
+	}
+}
+
+func hasPanickedCall(history []record) bool {
+	for i := range history {
+		if history[i].panic != nil {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,315 @@
+package checks
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// Options tune a check. The zero value means "use the defaults": every
+// field left zero takes its default, and every setting can also be given on
+// the command line of `go test` (-weft.clients=4) or in the environment
+// (WEFT_CLIENTS=4). A flag beats the environment, which beats Options, which
+// beats the default; `-short` shrinks the default budgets. `go test -args
+// -help` lists the flags.
+type Options struct {
+	// Clients is the most clients of the parallel part (default 3). rapid
+	// draws between 2 and Clients and shrinks towards 2.
+	Clients int
+	// OpsPerClient is the most operations per client (default 5).
+	OpsPerClient int
+	// InitOps and PostOps are the most operations of the sequential parts run
+	// before and after the parallel part (default 2 each; negative: none).
+	InitOps, PostOps int
+	// Executions is how many times each scenario is executed (default 100;
+	// 20 with -short).
+	Executions int
+	// Scenarios caps the number of scenarios (default 0: as many as the
+	// budget allows).
+	Scenarios int
+	// Budget is the time given to finding a failure (default 15s; 3s with
+	// -short). Shrinking a failure found takes up to ShrinkTime more.
+	Budget time.Duration
+	// Seed makes scenario generation and perturbation repeatable (default
+	// 0: a random seed, printed with every failure).
+	Seed uint64
+	// HangTimeout is how long the watchdog waits for a phase of an
+	// execution (init, parallel, post, stop) before it declares a hang
+	// (default 5s).
+	HangTimeout time.Duration
+	// CheckTimeout bounds porcupine's work on one history (default 10s);
+	// running out gives the Unknown verdict.
+	CheckTimeout time.Duration
+	// ShrinkTime bounds the minimization of a failing scenario (default
+	// 10s; 3s with -short).
+	ShrinkTime time.Duration
+	// AllowUnknown makes Check accept the Unknown verdict instead of failing.
+	AllowUnknown bool
+	// Strategy names how executions interleave: "stress" (default: all
+	// cores, perturbation at scheduling points) or "stress-plain" (all cores,
+	// no perturbation).
+	Strategy string
+	// OutDir is where failing histories are written (default histories/out
+	// under the module root).
+	OutDir string
+	// Replay is a history file written by an earlier failure: the check then
+	// reruns its scenario instead of generating new ones.
+	Replay string
+	// Verbose logs progress and rapid's output.
+	Verbose bool
+}
+
+// config is Options with every setting resolved.
+type config struct {
+	clients, opsPerClient, initOps, postOps int
+	executions, scenarios                   int
+	budget, hang, checkTimeout, shrinkTime  time.Duration
+	seed                                    uint64
+	allowUnknown, verbose                   bool
+	strategy, outDir, replay, summary       string
+}
+
+func defaults() config {
+	c := config{
+		clients: 3, opsPerClient: 5, initOps: 2, postOps: 2,
+		executions: 100, budget: 15 * time.Second,
+		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
+		strategy: "stress",
+	}
+	if testing.Testing() && testing.Short() {
+		c.executions, c.budget, c.shrinkTime = 20, 3*time.Second, 3*time.Second
+	}
+	return c
+}
+
+// A setting is one option as a flag and an environment variable.
+type setting struct {
+	name   string // flag weft.<name>, variable WEFT_<NAME>
+	usage  string
+	set    func(c *config, value string) error
+	isBool bool // the flag may be given without a value
+}
+
+func (s setting) flagName() string { return "weft." + s.name }
+
+func (s setting) envName() string {
+	b := []byte("WEFT_" + s.name)
+	for i, ch := range b {
+		if ch >= 'a' && ch <= 'z' {
+			b[i] = ch - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+func intSetting(name, usage string, min int, field func(*config) *int) setting {
+	return setting{name: name, usage: usage, set: func(c *config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("%q is not a whole number", v)
+		}
+		if n < min {
+			return fmt.Errorf("%d is below the minimum %d", n, min)
+		}
+		*field(c) = n
+		return nil
+	}}
+}
+
+func durationSetting(name, usage string, field func(*config) *time.Duration) setting {
+	return setting{name: name, usage: usage, set: func(c *config, v string) error {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration such as 30s or 2m", v)
+		}
+		if d <= 0 {
+			return fmt.Errorf("%v must be positive", d)
+		}
+		*field(c) = d
+		return nil
+	}}
+}
+
+func boolSetting(name, usage string, field func(*config) *bool) setting {
+	return setting{name: name, usage: usage, isBool: true, set: func(c *config, v string) error {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", v)
+		}
+		*field(c) = b
+		return nil
+	}}
+}
+
+func stringSetting(name, usage string, field func(*config) *string) setting {
+	return setting{name: name, usage: usage, set: func(c *config, v string) error { *field(c) = v; return nil }}
+}
+
+var settings = []setting{
+	intSetting("clients", "most clients of the parallel part (default 3)", 1, func(c *config) *int { return &c.clients }),
+	intSetting("ops", "most operations per client (default 5)", 1, func(c *config) *int { return &c.opsPerClient }),
+	intSetting("init", "most operations of the sequential init part (default 2)", 0, func(c *config) *int { return &c.initOps }),
+	intSetting("post", "most operations of the sequential post part (default 2)", 0, func(c *config) *int { return &c.postOps }),
+	intSetting("executions", "executions of each scenario (default 100, 20 with -short)", 1, func(c *config) *int { return &c.executions }),
+	intSetting("scenarios", "most scenarios per check (default 0: as many as the budget allows)", 0, func(c *config) *int { return &c.scenarios }),
+	durationSetting("budget", "time to find a failure, per check (default 15s, 3s with -short)", func(c *config) *time.Duration { return &c.budget }),
+	durationSetting("hang", "watchdog timeout for each phase of an execution (default 5s)", func(c *config) *time.Duration { return &c.hang }),
+	durationSetting("checktimeout", "linearizability checker timeout per history (default 10s)", func(c *config) *time.Duration { return &c.checkTimeout }),
+	{name: "shrinktime", usage: "time to minimize a failing scenario (default 10s, 3s with -short; 0 to skip)", set: func(c *config, v string) error {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return fmt.Errorf("%q is not a duration such as 10s", v)
+		}
+		c.shrinkTime = d
+		return nil
+	}},
+	{name: "seed", usage: "seed of scenario generation and perturbation (default 0: random)", set: func(c *config, v string) error {
+		n, err := strconv.ParseUint(v, 0, 64)
+		if err != nil {
+			return fmt.Errorf("%q is not an unsigned 64-bit number", v)
+		}
+		c.seed = n
+		return nil
+	}},
+	boolSetting("allowunknown", "accept the unknown verdict (checker timeout) instead of failing", func(c *config) *bool { return &c.allowUnknown }),
+	{name: "strategy", usage: "how executions interleave: stress or stress-plain (default stress)", set: func(c *config, v string) error {
+		if _, ok := strategies[v]; !ok {
+			return fmt.Errorf("unknown strategy %q (want one of %v)", v, strategyNames())
+		}
+		c.strategy = v
+		return nil
+	}},
+	stringSetting("out", "directory for failing histories (default histories/out under the module root)", func(c *config) *string { return &c.outDir }),
+	stringSetting("replay", "history file of an earlier failure: rerun its scenario", func(c *config) *string { return &c.replay }),
+	stringSetting("summary", "file to append one JSON line per check to (used by make check)", func(c *config) *string { return &c.summary }),
+	boolSetting("v", "log progress and rapid's output", func(c *config) *bool { return &c.verbose }),
+}
+
+// flagValue is a setting on the command line; Set checks the syntax at once,
+// so a bad flag stops `go test` with flag's usual message.
+type flagValue struct {
+	s     setting
+	value string
+}
+
+func (f *flagValue) String() string   { return f.value }
+func (f *flagValue) IsBoolFlag() bool { return f.s.isBool }
+func (f *flagValue) Set(v string) error {
+	var scratch config
+	if err := f.s.set(&scratch, v); err != nil {
+		return err
+	}
+	f.value = v
+	return nil
+}
+
+var flagValues = map[string]*flagValue{}
+
+func init() {
+	for _, s := range settings {
+		fv := &flagValue{s: s}
+		flagValues[s.flagName()] = fv
+		flag.Var(fv, s.flagName(), "weft: "+s.usage+" [$"+s.envName()+"]")
+	}
+}
+
+// resolve computes the configuration: defaults, then o, then the
+// environment, then the flags given on the command line.
+func resolve(o Options, lookupEnv func(string) (string, bool), flags *flag.FlagSet) (config, error) {
+	c := defaults()
+	o.applyTo(&c)
+
+	var errs []error
+	for _, s := range settings {
+		if v, ok := lookupEnv(s.envName()); ok {
+			if err := s.set(&c, v); err != nil {
+				errs = append(errs, fmt.Errorf("environment %s=%q: %w", s.envName(), v, err))
+			}
+		}
+	}
+	if flags != nil && flags.Parsed() {
+		flags.Visit(func(f *flag.Flag) {
+			if fv, ok := flagValues[f.Name]; ok && f.Value == flag.Value(fv) {
+				if err := fv.s.set(&c, fv.value); err != nil {
+					errs = append(errs, fmt.Errorf("flag -%s=%q: %w", f.Name, fv.value, err))
+				}
+			}
+		})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return c, err
+	}
+	return c, c.validate()
+}
+
+func (o Options) applyTo(c *config) {
+	setInt := func(dst *int, v int) {
+		if v != 0 {
+			*dst = v
+		}
+	}
+	setDur := func(dst *time.Duration, v time.Duration) {
+		if v != 0 {
+			*dst = v
+		}
+	}
+	setInt(&c.clients, o.Clients)
+	setInt(&c.opsPerClient, o.OpsPerClient)
+	setInt(&c.initOps, o.InitOps)
+	setInt(&c.postOps, o.PostOps)
+	c.initOps, c.postOps = max(c.initOps, 0), max(c.postOps, 0)
+	setInt(&c.executions, o.Executions)
+	setInt(&c.scenarios, o.Scenarios)
+	setDur(&c.budget, o.Budget)
+	setDur(&c.hang, o.HangTimeout)
+	setDur(&c.checkTimeout, o.CheckTimeout)
+	setDur(&c.shrinkTime, o.ShrinkTime)
+	if o.Seed != 0 {
+		c.seed = o.Seed
+	}
+	c.allowUnknown = c.allowUnknown || o.AllowUnknown
+	c.verbose = c.verbose || o.Verbose
+	if o.Strategy != "" {
+		c.strategy = o.Strategy
+	}
+	if o.OutDir != "" {
+		c.outDir = o.OutDir
+	}
+	if o.Replay != "" {
+		c.replay = o.Replay
+	}
+}
+
+// validate rejects impossible combinations that a single setting cannot.
+func (c config) validate() error {
+	var errs []error
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			errs = append(errs, fmt.Errorf(format, args...))
+		}
+	}
+	check(c.clients >= 1, "clients must be at least 1 (got %d)", c.clients)
+	check(c.clients <= 64, "clients must be at most 64 (got %d)", c.clients)
+	check(c.opsPerClient >= 1, "operations per client must be at least 1 (got %d)", c.opsPerClient)
+	check(c.opsPerClient <= 1000, "operations per client must be at most 1000 (got %d)", c.opsPerClient)
+	check(c.initOps <= 1000 && c.postOps <= 1000, "init and post parts must have at most 1000 operations")
+	check(c.executions >= 1, "executions must be at least 1 (got %d)", c.executions)
+	check(c.scenarios >= 0, "scenarios must not be negative (got %d)", c.scenarios)
+	check(c.budget > 0, "budget must be positive (got %v)", c.budget)
+	check(c.hang > 0, "hang timeout must be positive (got %v)", c.hang)
+	check(c.checkTimeout > 0, "check timeout must be positive (got %v)", c.checkTimeout)
+	check(c.shrinkTime >= 0, "shrink time must not be negative (got %v)", c.shrinkTime)
+	_, ok := strategies[c.strategy]
+	check(ok, "unknown strategy %q (want one of %v)", c.strategy, strategyNames())
+	return errors.Join(errs...)
+}
+
+// resolveForTest resolves o against the process environment and the
+// command line.
+func resolveForTest(o Options) (config, error) {
+	return resolve(o, os.LookupEnv, flag.CommandLine)
+}

@@ -1,0 +1,44 @@
+package checks
+
+import (
+	"fmt"
+	"time"
+)
+
+// replay reruns the scenario of a history file: a stress failure is
+// reproduced by executing its scenario until it fails again or the budget
+// ends. A check whose test or structure is not the one of the file skips
+// the replay (the file names its test: run it with -run).
+func (r *runner) replay() (*failure, error) {
+	hf, err := readHistoryFile(absFromRoot(r.cfg.replay))
+	if err != nil {
+		return nil, err
+	}
+	if hf.Test != r.tb.Name() || hf.Structure != r.t.name {
+		r.tb.Skipf("weft: -weft.replay=%s is for test %s, structure %s; this is test %s, structure %s",
+			r.cfg.replay, hf.Test, hf.Structure, r.tb.Name(), r.t.name)
+	}
+	sc, err := r.t.scenarioFrom(hf.Scenario)
+	if err != nil {
+		return nil, fmt.Errorf("replaying %s: %w", r.cfg.replay, err)
+	}
+	r.start = time.Now()
+	r.deadline = r.start.Add(r.cfg.budget)
+	r.scenarios = 1
+	seed := hf.ExecutionSeed
+	for i := 0; time.Now().Before(r.deadline); i++ {
+		e := r.x.execute(sc, seed)
+		r.executions++
+		v := r.t.judge(e, r.cfg.checkTimeout)
+		if v == Unknown && r.cfg.allowUnknown {
+			r.unknowns++
+		} else if v.Failed(r.cfg.allowUnknown) {
+			return &failure{verdict: v, sc: sc, exec: e, execIndex: i}, nil
+		}
+		seed = executionSeed(hf.ExecutionSeed, i+1)
+	}
+	r.tb.Logf("weft: replay of %s: no failure in %d executions of its scenario (%v). "+
+		"A stress failure depends on timing; raise -weft.budget to try longer.",
+		r.cfg.replay, r.executions, r.cfg.budget)
+	return nil, nil
+}

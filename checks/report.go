@@ -1,0 +1,170 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+)
+
+// A failure is an execution that failed, with everything needed to report
+// and reproduce it.
+type failure struct {
+	verdict      Verdict
+	sc           scenario
+	exec         *execution
+	execIndex    int    // which execution of the scenario failed (0-based)
+	scenarioSeed uint64 // rapid's seed for the scenario
+	stuck        *stuckInfo
+	files        outputFiles
+	repro        string
+}
+
+// report renders f for people. Its first line names the verdict.
+func (r *runner) report(f *failure) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "weft: %s: %s\n", f.verdict, r.t.name)
+	fmt.Fprintf(&b, "%s\n\n", verdictExplanation(f.verdict))
+
+	fmt.Fprintf(&b, "Scenario (%d calls; seed %d, execution %d of this scenario, strategy %s):\n",
+		f.sc.size(), r.cfg.seed, f.execIndex+1, r.cfg.strategy)
+	r.writeScenario(&b, f)
+
+	if f.stuck != nil {
+		r.writeStuck(&b, f)
+	}
+	for _, p := range f.exec.panics {
+		fmt.Fprintf(&b, "\nPanic in %s: %s\n%s", p.Where, p.Value, indent(p.Stack))
+	}
+	for i := range f.exec.history {
+		if p := f.exec.history[i].panic; p != nil {
+			fmt.Fprintf(&b, "\nPanic in %s: %s\n%s", r.callName(&f.exec.history[i]), p.Value, indent(p.Stack))
+		}
+	}
+	if h := f.exec.hang; h != nil {
+		fmt.Fprintf(&b, "\nHang: the %s phase did not finish within %v; the watchdog stopped it.\n", h.phase, r.cfg.hang)
+		fmt.Fprintf(&b, "Every goroutine at that moment:\n%s", indent(h.stacks))
+	}
+
+	b.WriteString("\nReproduce (from the module root; a stress run repeats the scenario until it fails again):\n")
+	fmt.Fprintf(&b, "  %s\n", f.repro)
+	if f.files.history != "" {
+		fmt.Fprintf(&b, "History: %s\nView:    %s\n", f.files.history, f.files.view)
+	}
+	if f.files.err != nil {
+		fmt.Fprintf(&b, "Could not write the history files: %v\n", f.files.err)
+	}
+	return b.String()
+}
+
+func verdictExplanation(v Verdict) string {
+	switch v {
+	case NotLinearizable:
+		return "No order of these calls that respects which call returned before which other one started is legal in the model."
+	case Panic:
+		return "A call, the constructor, Stop or a goroutine of the structure panicked."
+	case Hang:
+		return "Calls did not return in time. The model says this scenario cannot wait forever, so something is stuck."
+	case Unknown:
+		return "The linearizability checker ran out of time: this is not a pass."
+	}
+	return ""
+}
+
+// callName is how reports name the call of rec, such as "client 1, call 2".
+func (r *runner) callName(rec *record) string {
+	if rec.part == partParallel {
+		return fmt.Sprintf("client %d, call %d (%s)", rec.client, rec.index+1, r.describe(rec))
+	}
+	return fmt.Sprintf("%s call %d (%s)", rec.part, rec.index+1, r.describe(rec))
+}
+
+// describe shows a call and its result, such as "get(a) → 3".
+func (r *runner) describe(rec *record) string {
+	m := r.t.inner
+	switch {
+	case rec.panic != nil:
+		return m.describeInput(rec.input) + " ✗ panicked"
+	case rec.pending:
+		return m.describeInput(rec.input) + " … never returned"
+	case r.t.ops[rec.op].async:
+		return m.describeOperation(rec.input, rec.output) + " (fire-and-forget)"
+	default:
+		return m.describeOperation(rec.input, rec.output)
+	}
+}
+
+// writeScenario shows the init part, the parallel part as a table with one
+// column per client, and the post part. Each call shows its result and its
+// [call, return] clock ticks: two calls overlap when their intervals do.
+func (r *runner) writeScenario(b *strings.Builder, f *failure) {
+	byPos := map[[3]int]*record{}
+	for i := range f.exec.history {
+		rec := &f.exec.history[i]
+		byPos[[3]int{int(rec.part), rec.client, rec.index}] = rec
+	}
+	n := len(f.sc.clients)
+	cell := func(p part, client, index int, c call) string {
+		rec, ok := byPos[[3]int{int(p), client, index}]
+		if !ok {
+			return r.t.inner.describeInput(c.input) + " (not run)"
+		}
+		ret := "–"
+		if rec.returned() && !r.t.ops[rec.op].async {
+			ret = fmt.Sprint(rec.ret)
+		}
+		return fmt.Sprintf("%s  [%d,%s]", r.describe(rec), rec.call, ret)
+	}
+	tw := tabwriter.NewWriter(b, 0, 0, 3, ' ', 0)
+	for i, c := range f.sc.init {
+		fmt.Fprintf(tw, "  init %d\t%s\n", i+1, cell(partInit, n, i, c))
+	}
+	fmt.Fprint(tw, "  \t")
+	for c := range n {
+		fmt.Fprintf(tw, "client %d\t", c)
+	}
+	fmt.Fprintln(tw)
+	rows := 0
+	for _, cl := range f.sc.clients {
+		rows = max(rows, len(cl))
+	}
+	for i := range rows {
+		fmt.Fprintf(tw, "  %d\t", i+1)
+		for c, cl := range f.sc.clients {
+			if i < len(cl) {
+				fmt.Fprint(tw, cell(partParallel, c, i, cl[i]))
+			}
+			fmt.Fprint(tw, "\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	for i, c := range f.sc.post {
+		fmt.Fprintf(tw, "  post %d\t%s\n", i+1, cell(partPost, n, i, c))
+	}
+	tw.Flush()
+	b.WriteString("  ([call,return] are logical clock ticks; – means no return, so the call may take effect any time after its call.)\n")
+}
+
+func (r *runner) writeStuck(b *strings.Builder, f *failure) {
+	s := f.stuck
+	where := ""
+	if s.key != "" {
+		where = fmt.Sprintf(" (calls on key %q; other keys are independent)", s.key)
+	}
+	fmt.Fprintf(b, "\nWhere linearization gets stuck%s:\n", where)
+	fmt.Fprintf(b, "  The longest legal order covers %d of %d calls:\n", len(s.order), s.total)
+	for i, idx := range s.order {
+		fmt.Fprintf(b, "    %d. %s\n", i+1, r.callName(&f.exec.history[idx]))
+	}
+	fmt.Fprintf(b, "  Model state after them: %s\n", s.state)
+	if len(s.next) > 0 {
+		b.WriteString("  None of the calls that could come next fits:\n")
+		for _, c := range s.next {
+			fmt.Fprintf(b, "    %s: %s\n", r.callName(&f.exec.history[c.rec]), c.why)
+		}
+	}
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
+}

@@ -1,0 +1,132 @@
+package checks
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/weftlab/weft/checks/sched"
+)
+
+// stress runs the clients on real goroutines on every core. With perturb, it
+// also disturbs the timing at every scheduling point (yield the processor,
+// spin, or sleep briefly) and before every operation, so that rare
+// interleavings become common.
+//
+// What the seed fixes: the perturbation profile (how often and how hard each
+// point is disturbed) and each client's pacing before its operations. What
+// it cannot fix is the hardware's interleaving, so a stress failure is
+// reproduced by rerunning its scenario until it fails again. The decisions
+// taken at scheduling points come from math/rand/v2's per-thread source,
+// because a shared seeded generator would synchronize the goroutines it
+// perturbs (and hide races from the race detector).
+type stress struct {
+	perturb bool
+}
+
+// perturbation is how hard a stress execution disturbs scheduling points.
+// Thresholds are out of 65536.
+type perturbation struct {
+	name               string
+	yield, spin, sleep uint32 // cumulative thresholds
+	spinMax            uint64 // iterations
+	sleepMax           time.Duration
+}
+
+var profiles = []perturbation{
+	{name: "light", yield: 2000, spin: 6000, sleep: 6100, spinMax: 256, sleepMax: 5 * time.Microsecond},
+	{name: "medium", yield: 6000, spin: 14000, sleep: 14500, spinMax: 1024, sleepMax: 20 * time.Microsecond},
+	{name: "heavy", yield: 12000, spin: 24000, sleep: 26000, spinMax: 4096, sleepMax: 50 * time.Microsecond},
+	{name: "spin", yield: 0, spin: 20000, sleep: 20000, spinMax: 8192},
+}
+
+func (s stress) execution(seed uint64) executionScheduler {
+	e := &stressExecution{seed: seed, perturb: s.perturb}
+	if s.perturb {
+		e.profile = profiles[seed%uint64(len(profiles))]
+	}
+	return e
+}
+
+type stressExecution struct {
+	seed    uint64
+	perturb bool
+	profile perturbation
+
+	mu     sync.Mutex // guards panics; taken only when a goroutine panics
+	panics []PanicInfo
+}
+
+// At disturbs the calling goroutine according to the profile.
+func (e *stressExecution) At(sched.Point) {
+	if !e.perturb {
+		return
+	}
+	r := rand.Uint64()
+	x := uint32(r & 0xffff)
+	switch {
+	case x < e.profile.yield:
+		runtime.Gosched()
+	case x < e.profile.spin:
+		spin((r >> 16) % e.profile.spinMax)
+	case x < e.profile.sleep:
+		time.Sleep(time.Duration((r >> 16) % uint64(e.profile.sleepMax)))
+	}
+}
+
+// Go runs fn on a goroutine whose panic is recovered and recorded, so that a
+// crashing actor fails the check instead of the test binary.
+func (e *stressExecution) Go(fn func()) {
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				e.mu.Lock()
+				e.panics = append(e.panics, PanicInfo{
+					Where: "goroutine started by the structure",
+					Value: fmt.Sprint(r),
+					Stack: string(debug.Stack()),
+				})
+				e.mu.Unlock()
+			}
+		}()
+		fn()
+	}()
+}
+
+// pacer paces a client with a generator of its own, seeded by the execution
+// and the client: a client that sometimes starts an operation late meets
+// different partners. Each client owns its pacer, so pacing shares nothing.
+func (e *stressExecution) pacer(client int) func() {
+	if !e.perturb {
+		return func() {}
+	}
+	p := rand.New(rand.NewPCG(e.seed, uint64(client)))
+	return func() {
+		switch n := p.IntN(10); {
+		case n < 3:
+			spin(p.Uint64N(512))
+		case n < 4:
+			runtime.Gosched()
+		}
+	}
+}
+
+func (e *stressExecution) goroutinePanics() []PanicInfo {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]PanicInfo(nil), e.panics...)
+}
+
+// spin burns about n loop iterations without touching shared memory.
+func spin(n uint64) {
+	x := n
+	for range n {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	if x == 1 {
+		runtime.Gosched() // keeps the loop from being optimized away
+	}
+}

@@ -1,0 +1,38 @@
+package checks
+
+// A Verdict is the outcome of checking a structure: Ok, or the kind of
+// failure found.
+type Verdict string
+
+// The verdicts. The zero Verdict is not valid.
+const (
+	// Ok: every execution's history is linearizable against the model, and
+	// every operation returned without panicking.
+	Ok Verdict = "ok"
+	// NotLinearizable: no order of the operations that respects their real
+	// time order is legal in the model.
+	NotLinearizable Verdict = "not linearizable"
+	// Panic: an operation, the constructor, Stop or a goroutine the
+	// structure started panicked. The test binary survives: weft recovers
+	// the panic and records it with its scenario.
+	Panic Verdict = "panic"
+	// Hang: operations did not return within the hang timeout. The watchdog
+	// stops the execution and reports where every goroutine was.
+	Hang Verdict = "hang"
+	// Unknown: the linearizability checker ran out of time. It is never a
+	// pass: Check fails on it unless Options.AllowUnknown is set.
+	Unknown Verdict = "unknown"
+)
+
+// Failed reports whether v is a failure that fails a test. Unknown is one
+// unless allowUnknown.
+func (v Verdict) Failed(allowUnknown bool) bool {
+	switch v {
+	case Ok:
+		return false
+	case Unknown:
+		return !allowUnknown
+	default:
+		return true
+	}
+}
