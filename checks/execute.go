@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -193,14 +194,21 @@ func invoke(op targetOp, instance, in any) (out any, p *PanicInfo) {
 	return op.run(instance, in), nil
 }
 
-// allStacks returns the stack of every goroutine, as a crash would print it.
+// allStacks returns the stack of every goroutine but the caller's (the
+// watchdog's), as a crash would print them.
 func allStacks() string {
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			return string(buf[:n])
+			buf = buf[:n]
+			break
 		}
 		buf = make([]byte, 2*len(buf))
 	}
+	// The first block is the calling goroutine.
+	if _, rest, ok := strings.Cut(string(buf), "\n\n"); ok {
+		return rest
+	}
+	return string(buf)
 }

@@ -218,8 +218,9 @@ func init() {
 }
 
 // resolve computes the configuration: defaults, then o, then the
-// environment, then the flags given on the command line.
-func resolve(o Options, lookupEnv func(string) (string, bool), flags *flag.FlagSet) (config, error) {
+// environment, then the flags given on the command line (flags maps a flag
+// name such as "weft.clients" to its value).
+func resolve(o Options, lookupEnv func(string) (string, bool), flags map[string]string) (config, error) {
 	c := defaults()
 	o.applyTo(&c)
 
@@ -231,19 +232,31 @@ func resolve(o Options, lookupEnv func(string) (string, bool), flags *flag.FlagS
 			}
 		}
 	}
-	if flags != nil && flags.Parsed() {
-		flags.Visit(func(f *flag.Flag) {
-			if fv, ok := flagValues[f.Name]; ok && f.Value == flag.Value(fv) {
-				if err := fv.s.set(&c, fv.value); err != nil {
-					errs = append(errs, fmt.Errorf("flag -%s=%q: %w", f.Name, fv.value, err))
-				}
+	for _, s := range settings {
+		if v, ok := flags[s.flagName()]; ok {
+			if err := s.set(&c, v); err != nil {
+				errs = append(errs, fmt.Errorf("flag -%s=%q: %w", s.flagName(), v, err))
 			}
-		})
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return c, err
 	}
 	return c, c.validate()
+}
+
+// commandLineFlags returns the weft flags set on the command line.
+func commandLineFlags() map[string]string {
+	set := map[string]string{}
+	if !flag.Parsed() {
+		return set
+	}
+	flag.Visit(func(f *flag.Flag) {
+		if fv, ok := flagValues[f.Name]; ok && f.Value == flag.Value(fv) {
+			set[f.Name] = fv.value
+		}
+	})
+	return set
 }
 
 func (o Options) applyTo(c *config) {
@@ -311,5 +324,5 @@ func (c config) validate() error {
 // resolveForTest resolves o against the process environment and the
 // command line.
 func resolveForTest(o Options) (config, error) {
-	return resolve(o, os.LookupEnv, flag.CommandLine)
+	return resolve(o, os.LookupEnv, commandLineFlags())
 }

@@ -42,7 +42,7 @@ func (r *runner) report(f *failure) string {
 	}
 	if h := f.exec.hang; h != nil {
 		fmt.Fprintf(&b, "\nHang: the %s phase did not finish within %v; the watchdog stopped it.\n", h.phase, r.cfg.hang)
-		fmt.Fprintf(&b, "Every goroutine at that moment:\n%s", indent(h.stacks))
+		fmt.Fprintf(&b, "Every other goroutine at that moment (goroutines stuck in earlier checks of this test binary appear too):\n%s", indent(h.stacks))
 	}
 
 	b.WriteString("\nReproduce (from the module root; a stress run repeats the scenario until it fails again):\n")

@@ -38,6 +38,7 @@ type runner struct {
 	found          *failure  // the first failure
 	last           *failure  // the failure of the scenario rapid ran last
 	shrinkDeadline time.Time // after it, untried scenarios count as passing
+	hung           bool      // an execution hung: its goroutines are stuck
 	rapidLog       []string
 }
 
@@ -93,8 +94,12 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		r.last = f
 		return f
 	}
-	if r.found != nil && !time.Now().Before(r.shrinkDeadline) {
-		return nil // shrinking is out of time: keep the smallest failure so far
+	if r.found != nil && (r.hung || !time.Now().Before(r.shrinkDeadline)) {
+		// Shrinking is out of time, or an execution hung: its goroutines
+		// are stuck for good, and every further hang would cost the hang
+		// timeout and bury its stacks under more stuck goroutines. Keep
+		// the smallest failure so far.
+		return nil
 	}
 	if r.found == nil {
 		r.scenarios++
@@ -107,6 +112,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		if r.found == nil {
 			r.executions++
 		}
+		r.hung = r.hung || e.hang != nil
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {
 			r.unknowns++

@@ -161,6 +161,10 @@ func (s Structure[S, I, O]) target() (*target, error) {
 	if err != nil {
 		return nil, fmt.Errorf("structure %q: %w", s.Name, err)
 	}
+	if b.Blocks != nil && b.Apply == nil {
+		return nil, fmt.Errorf("structure %q: model %q says which calls wait (Blocks) but not what they do (Apply): "+
+			"weft needs both to avoid scenarios that must wait forever", s.Name, b.Name)
+	}
 	t := &target{
 		name:        s.Name,
 		newInstance: func() any { return s.New() },

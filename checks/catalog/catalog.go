@@ -23,6 +23,9 @@ type Entry struct {
 	Target checks.Target
 	// Options adjusts the check for this variant; usually zero.
 	Options checks.Options
+	// NotSequential, when set, says why the sequential state-machine test
+	// does not apply: the variant's bug shows without a second client.
+	NotSequential string
 }
 
 // entry builds an Entry from a structure, taking its name from it.

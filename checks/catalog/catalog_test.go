@@ -31,3 +31,17 @@ func TestCatalog(t *testing.T) {
 		})
 	}
 }
+
+// TestSequential runs rapid's state-machine test of every variant against
+// its model. Broken variants pass it too: their bugs need concurrency.
+func TestSequential(t *testing.T) {
+	for _, e := range catalog.All() {
+		group, variant, _ := strings.Cut(e.Name, "/")
+		t.Run(group+"/"+variant, func(t *testing.T) {
+			if e.NotSequential != "" {
+				t.Skip(e.NotSequential)
+			}
+			checks.Sequential(t, e.Target, e.Options)
+		})
+	}
+}

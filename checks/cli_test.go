@@ -1,0 +1,109 @@
+package checks_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/models"
+)
+
+// TestHelperProcess is not a test: the tests below run this test binary
+// again with WEFT_TEST_HELPER set, to watch a check fail a test, or a bad
+// setting stop one, from the outside.
+func TestHelperProcess(t *testing.T) {
+	broken := boxStructure("off-by-one", func() *box { return &box{onLoad: func() int { return 1 }} })
+	opts := quick(os.Getenv("WEFT_TEST_OUT"))
+	switch os.Getenv("WEFT_TEST_HELPER") {
+	case "":
+		t.Skip("run by other tests")
+	case "check-broken":
+		checks.Check(t, broken, opts)
+	case "check-correct":
+		opts.Budget = 200 * time.Millisecond
+		checks.Check(t, boxStructure("box", func() *box { return new(box) }), opts)
+	case "check-unknown":
+		slow := models.Register
+		slow.Step = func(v int, in models.RegisterInput, out models.RegisterOutput) (bool, int) {
+			time.Sleep(5 * time.Millisecond)
+			want, next := models.Register.Apply(v, in)
+			return want == out, next
+		}
+		s := boxStructure("slow-model", func() *box { return new(box) })
+		s.Model = slow
+		opts.CheckTimeout, opts.Budget = time.Millisecond, 300*time.Millisecond
+		checks.Check(t, s, opts)
+	}
+}
+
+// helper runs TestHelperProcess as case name and returns its output and
+// exit code.
+func helper(t *testing.T, name string, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "-test.v"}, args...)...)
+	cmd.Env = append(os.Environ(), append(env, "WEFT_TEST_HELPER="+name, "WEFT_TEST_OUT="+t.TempDir())...)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return string(out), exit.ExitCode()
+	}
+	require.NoError(t, err, string(out))
+	return string(out), 0
+}
+
+func TestCLI_CheckFailsTheTestWithTheReport(t *testing.T) {
+	out, code := helper(t, "check-broken", nil)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "weft: not linearizable: off-by-one")
+	assert.Contains(t, out, "Reproduce")
+	assert.Contains(t, out, "--- FAIL: TestHelperProcess")
+}
+
+func TestCLI_CheckPassesACorrectStructure(t *testing.T) {
+	out, code := helper(t, "check-correct", nil)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "--- PASS: TestHelperProcess")
+}
+
+func TestCLI_UnknownFailsUnlessAllowed(t *testing.T) {
+	out, code := helper(t, "check-unknown", nil)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "weft: unknown: slow-model")
+
+	out, code = helper(t, "check-unknown", []string{"WEFT_ALLOWUNKNOWN=true"})
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "could not be checked within the check timeout (allowed by AllowUnknown)")
+}
+
+func TestCLI_BadSettingsStopWithAClearError(t *testing.T) {
+	out, code := helper(t, "check-correct", []string{"WEFT_CLIENTS=many"})
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, `weft: invalid options: environment WEFT_CLIENTS="many": "many" is not a whole number`)
+
+	out, code = helper(t, "check-correct", nil, "-weft.budget=soon")
+	assert.Equal(t, 2, code, out)
+	assert.Contains(t, out, `invalid value "soon" for flag -weft.budget`)
+
+	out, code = helper(t, "check-correct", nil, "-weft.strategy=chaos")
+	assert.Equal(t, 2, code, out)
+	assert.Contains(t, out, `unknown strategy "chaos"`)
+}
+
+func TestCLI_ReplayOfABadFileStopsWithAClearError(t *testing.T) {
+	out, code := helper(t, "check-correct", nil, "-weft.replay="+filepath.Join(t.TempDir(), "missing.json"))
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "missing.json: no such file or directory")
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"weftHistoryFormat": 1, "surprise": true}`), 0o644))
+	out, code = helper(t, "check-correct", nil, "-weft.replay="+bad)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "is not a weft history file")
+}
