@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.uber.org/goleak"
+
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/internal/israce"
@@ -24,6 +26,8 @@ func TestCatalog(t *testing.T) {
 				t.Skip("a data race by design: the race detector would abort the test binary")
 			}
 			if e.Expect == checks.Ok {
+				// A correct structure also ends every goroutine it starts.
+				defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 				checks.Check(t, e.Target, e.Options)
 			} else {
 				checks.Expect(t, e.Target, e.Expect, e.Options)

@@ -1,0 +1,41 @@
+# weft: `make check` verifies every structure, `make test` runs weft's own tests.
+
+GO      ?= go
+OUT     := histories/out
+SUMMARY := $(CURDIR)/$(OUT)/summary.jsonl
+# A test binary that runs longer than this is stopped with every goroutine's
+# stack. Raise it with the budget for a soak: make check WEFT_BUDGET=5m TIMEOUT=3h
+TIMEOUT ?= 30m
+# make check V=1 prints the report of every bug caught.
+V ?=
+VERBOSE := $(if $(V),-v,)
+
+.PHONY: check test bench lint clean
+
+## check: the full verification of every structure of the catalog, once on all
+## cores and once under the race detector (with -short budgets), then the summary.
+check:
+	@mkdir -p $(OUT) && rm -f $(SUMMARY)
+	@status=0; \
+	echo "== stress on all cores"; \
+	WEFT_SUMMARY=$(SUMMARY) $(GO) test $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
+	echo "== stress under the race detector"; \
+	WEFT_SUMMARY=$(SUMMARY) $(GO) test $(VERBOSE) -race -short -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
+	echo; $(GO) run ./checks/internal/cmd/summary $(SUMMARY) || status=1; \
+	exit $$status
+
+## test: weft's own tests (models, shims, harness, sequential tests of every
+## structure, and the catalog with -short budgets), under the race detector.
+test: lint
+	$(GO) test -race -short -count=1 -timeout $(TIMEOUT) ./...
+
+## bench: benchmarks (scheduling points, recorder, executions per second).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./...
+
+lint:
+	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+clean:
+	rm -rf $(OUT)

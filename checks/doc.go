@@ -1,0 +1,63 @@
+/*
+Package checks is weft's harness: it checks a concurrent Go structure against
+a sequential model, on all cores, and explains every failure it finds.
+
+# Use
+
+Describe the structure with a [Structure]: its model (from package models),
+a constructor, and its operations ([Op]) with rapid generators for their
+inputs. Then, from an ordinary test:
+
+  - [Sequential]: rapid's state-machine test, one client, against the model.
+  - [Check]: many clients at once; fails the test with a report unless every
+    execution is linearizable and every call returns.
+  - [Expect]: for a structure broken on purpose; fails unless the bug is
+    caught with the expected [Verdict].
+  - [Run]: the [Result] without judging it.
+
+All take [Options]; every option is also a flag of `go test` (-weft.budget)
+and an environment variable (WEFT_BUDGET).
+
+# What a check does
+
+	scenario ──► executions ──► histories ──► verdict ──► report ──► replay
+	 (rapid)     (strategy)      (recorder)    (porcupine)  (text, JSON,  (one command)
+	                                                         HTML)
+
+  - rapid draws a scenario: a sequential init part, two or more clients with
+    their calls, and a sequential post part. For models whose calls wait
+    (Blocks), only scenarios that cannot wait forever in the model are
+    drawn, so that a hang is always a bug.
+  - The stress strategy executes the scenario many times: clients on their
+    own goroutines on every core, released together by a barrier, with
+    seeded perturbation (yield, spin, short sleep) at every scheduling point
+    of package sched and before every call.
+  - Each client records its calls in its own log; a shared logical clock
+    (package internal/clock) timestamps every call and return so that the
+    real-time order porcupine infers is always backed by real ordering. A
+    call that never returns is recorded as pending, not dropped; a
+    fire-and-forget call (Op.Async) is recorded without a return.
+  - porcupine judges each history against the model. A watchdog stops
+    executions that hang and prints every goroutine's stack; panics are
+    recovered and recorded.
+  - The first failure is shrunk by rapid, explained (the longest legal order
+    of its calls, the model state there, and why no remaining call fits),
+    written under histories/out as JSON and as porcupine's HTML view, and
+    reported with one command that replays it.
+
+# Verdicts
+
+[Ok], [NotLinearizable], [Panic], [Hang] and [Unknown]. Unknown (the checker
+ran out of time) is never a pass. When a history is not linearizable even
+with its unreturned calls as wildcards, that is the verdict, even if a panic
+or a hang followed.
+
+# Limits of the stress strategy
+
+It finds what real parallel hardware shows, but a seed fixes the scenario
+and the perturbation, not the interleaving: a replay reruns the scenario
+until it fails again. A controlled scheduler that decides every interleaving
+(and replays it exactly) is the next step; the scheduling points of package
+sched are where it will take over.
+*/
+package checks
