@@ -20,9 +20,13 @@ and an environment variable (WEFT_BUDGET).
 
 # What a check does
 
+A check flows from scenario to replay:
+
 	scenario ──► executions ──► histories ──► verdict ──► report ──► replay
-	 (rapid)     (strategy)      (recorder)    (porcupine)  (text, JSON,  (one command)
-	                                                         HTML)
+	 (rapid)     (strategy)     (recorder)    (porcupine)  (text, JSON, (one command)
+	                                                        HTML)
+
+Step by step:
 
   - rapid draws a scenario: a sequential init part, two or more clients with
     their calls, and a sequential post part. For models whose calls wait

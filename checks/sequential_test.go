@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"flag"
 	"strings"
 	"testing"
 
@@ -56,6 +57,7 @@ func stackStructure(newStack func() *forgetfulStack) Structure[*forgetfulStack, 
 func TestSequential_CatchesASequentialBug(t *testing.T) {
 	tb := &rapidTB{name: t.Name()}
 	withRapidFlags(7, 0, func() {
+		require.NoError(t, flag.Set("rapid.checks", "100")) // restored with the others
 		sequential(tb, stackStructure(func() *forgetfulStack { return &forgetfulStack{forgetful: true} }), Options{})
 	})
 	require.True(t, tb.failed, "the sequential test missed a stack that loses values")
