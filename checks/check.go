@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"pgregory.net/rapid"
 	"testing"
 	"time"
 )
@@ -87,14 +88,7 @@ func Run(t testing.TB, s Target, opts Options) Result {
 // summary.
 func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	tb.Helper()
-	cfg, err := resolveForTest(opts)
-	if err != nil {
-		tb.Fatalf("weft: invalid options: %v", err)
-	}
-	t, err := s.target()
-	if err != nil {
-		tb.Fatalf("weft: invalid structure: %v", err)
-	}
+	t, cfg := prepare(tb, s, opts)
 	if cfg.seed == 0 {
 		cfg.seed = randomSeed()
 	}
@@ -105,7 +99,10 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 
 	r := newRunner(tb, t, cfg)
 	start := time.Now()
-	var f *failure
+	var (
+		f   *failure
+		err error
+	)
 	if cfg.replay != "" {
 		f, err = r.replay()
 	} else {
@@ -137,6 +134,21 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 		}
 	}
 	return res
+}
+
+// prepare resolves the options and the structure of a check, or stops the
+// test with what is wrong with them.
+func prepare(tb rapid.TB, s Target, opts Options) (*target, config) {
+	tb.Helper()
+	cfg, err := resolveForTest(opts)
+	if err != nil {
+		tb.Fatalf("weft: invalid options: %v", err)
+	}
+	t, err := s.target()
+	if err != nil {
+		tb.Fatalf("weft: invalid structure: %v", err)
+	}
+	return t, cfg
 }
 
 // String is a one-line account of r.

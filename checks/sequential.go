@@ -29,14 +29,7 @@ func Sequential(t *testing.T, s Target, opts Options) {
 // watch it fail.
 func sequential(t rapid.TB, s Target, opts Options) {
 	t.Helper()
-	cfg, err := resolveForTest(opts)
-	if err != nil {
-		t.Fatalf("weft: invalid options: %v", err)
-	}
-	tg, err := s.target()
-	if err != nil {
-		t.Fatalf("weft: invalid structure: %v", err)
-	}
+	tg, cfg := prepare(t, s, opts)
 	rapid.Check(t, func(rt *rapid.T) {
 		instance := tg.newInstance()
 		if tg.stop != nil {

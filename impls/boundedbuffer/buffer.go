@@ -16,18 +16,29 @@ import "github.com/weftlab/weft/checks/sched/sync"
 // re-checked, under mu, that there is room (Put) or an item (Take). A
 // blocked Put or Take has not taken effect.
 type Buffer[T any] struct {
+	monitor[T]
+}
+
+// New returns an empty buffer that holds at most capacity items.
+func New[T any](capacity int) *Buffer[T] {
+	b := &Buffer[T]{}
+	b.init(capacity)
+	return b
+}
+
+// monitor is the state both buffers guard: a ring, the mutex that guards it
+// and the two conditions on it.
+type monitor[T any] struct {
 	mu       sync.Mutex
 	notFull  *sync.Cond // signalled when an item is taken
 	notEmpty *sync.Cond // signalled when an item is put
 	ring     ring[T]
 }
 
-// New returns an empty buffer that holds at most capacity items.
-func New[T any](capacity int) *Buffer[T] {
-	b := &Buffer[T]{ring: newRing[T](capacity)}
-	b.notFull = sync.NewCond(&b.mu)
-	b.notEmpty = sync.NewCond(&b.mu)
-	return b
+func (m *monitor[T]) init(capacity int) {
+	m.ring = newRing[T](capacity)
+	m.notFull = sync.NewCond(&m.mu)
+	m.notEmpty = sync.NewCond(&m.mu)
 }
 
 // Put adds v at the tail, waiting while the buffer is full.

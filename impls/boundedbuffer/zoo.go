@@ -1,7 +1,5 @@
 package boundedbuffer
 
-import "github.com/weftlab/weft/checks/sched/sync"
-
 // IfBuffer is [Buffer] with `if` instead of `for` around each Wait. Broken on
 // purpose; it has no data race.
 //
@@ -15,17 +13,13 @@ import "github.com/weftlab/weft/checks/sched/sync"
 // buffer. Either way a Take returns a value that no order of the operations
 // explains, and later operations may wait forever on the corrupted count.
 type IfBuffer[T any] struct {
-	mu       sync.Mutex
-	notFull  *sync.Cond
-	notEmpty *sync.Cond
-	ring     ring[T]
+	monitor[T]
 }
 
 // NewIfBuffer returns an empty buffer that holds at most capacity items.
 func NewIfBuffer[T any](capacity int) *IfBuffer[T] {
-	b := &IfBuffer[T]{ring: newRing[T](capacity)}
-	b.notFull = sync.NewCond(&b.mu)
-	b.notEmpty = sync.NewCond(&b.mu)
+	b := &IfBuffer[T]{}
+	b.init(capacity)
 	return b
 }
 

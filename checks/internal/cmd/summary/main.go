@@ -65,19 +65,26 @@ func render(w io.Writer, rows []checks.SummaryRow) bool {
 		return false
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "STRUCTURE\tVARIANT\tMODE\tEXPECTED\tACTUAL\t\tSCENARIOS\tEXECUTIONS\tTIME")
+	fmt.Fprintln(tw, "STRUCTURE\tVARIANT\tMODE\tEXPECTED\tACTUAL\tRESULT\tSCENARIOS\tEXECUTIONS\tTIME")
 	bad, skipped, executions := 0, 0, 0
 	var total time.Duration
+	var notes []string
 	for _, r := range rows {
 		structure, variant, _ := strings.Cut(r.Structure, "/")
-		mark := "ok"
+		result := "as expected"
 		switch {
 		case r.Actual == "skipped":
-			mark = "skipped"
+			result = "skipped"
 			skipped++
 		case r.Expected != "" && r.Actual != r.Expected:
-			mark = "MISMATCH"
+			result = "MISMATCH"
 			bad++
+		case r.Expected == "":
+			result = "-"
+		}
+		if r.Note != "" {
+			notes = append(notes, fmt.Sprintf("[%d] %s (%s): %s", len(notes)+1, r.Structure, r.Mode, r.Note))
+			result += fmt.Sprintf(" [%d]", len(notes))
 		}
 		expected := string(r.Expected)
 		if expected == "" {
@@ -86,13 +93,13 @@ func render(w io.Writer, rows []checks.SummaryRow) bool {
 		d := time.Duration(r.Seconds * float64(time.Second))
 		total += d
 		executions += r.Executions
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%v\n", structure, variant, r.Mode, expected, r.Actual, mark,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%v\n", structure, variant, r.Mode, expected, r.Actual, result,
 			r.Scenarios, r.Executions, d.Round(100*time.Millisecond))
-		if r.Note != "" {
-			fmt.Fprintf(tw, "\t\t\t\t\t(%s)\t\t\t\n", r.Note)
-		}
 	}
 	tw.Flush()
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
+	}
 	fmt.Fprintf(w, "\n%d checks, %d executions, %v: ", len(rows), executions, total.Round(time.Second))
 	switch {
 	case bad > 0:

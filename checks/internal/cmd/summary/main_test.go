@@ -17,7 +17,7 @@ func TestSummary_TableAndMismatches(t *testing.T) {
 	var out strings.Builder
 	assert.True(t, render(&out, rows))
 	assert.Contains(t, out.String(), "counter    atomic")
-	assert.Contains(t, out.String(), "(data race by design)")
+	assert.Contains(t, out.String(), "[1] counter/racy (stress+race): data race by design")
 	assert.Contains(t, out.String(), "2 checks, 300 executions")
 	assert.Contains(t, out.String(), "every verdict as expected (1 skipped")
 
