@@ -10,7 +10,7 @@ TIMEOUT ?= 30m
 V ?=
 VERBOSE := $(if $(V),-v,)
 
-.PHONY: check test bench lint clean
+.PHONY: check test bench repro lint clean
 
 ## check: the full verification of every structure of the catalog, once on all
 ## cores and once under the race detector (with -short budgets), then the summary.
@@ -32,6 +32,11 @@ test: lint
 ## bench: benchmarks (scheduling points, recorder, executions per second).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./...
+
+## repro: rerun a failure from its history file (the command its report printed).
+repro:
+	@test -n "$(FILE)" || { echo "usage: make repro FILE=histories/out/NAME.json"; exit 2; }
+	$(GO) run ./checks/internal/cmd/repro $(FILE)
 
 lint:
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi

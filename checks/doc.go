@@ -14,6 +14,8 @@ inputs. Then, from an ordinary test:
   - [Expect]: for a structure broken on purpose; fails unless the bug is
     caught with the expected [Verdict].
   - [Run]: the [Result] without judging it.
+  - [Verify]: judge again a history file written by a failure, without
+    executing anything.
 
 All take [Options]; every option is also a flag of `go test` (-weft.budget)
 and an environment variable (WEFT_BUDGET).

@@ -71,14 +71,22 @@ func (x *executor) execute(sc scenario, seed uint64) *execution {
 		return e
 	}
 
+	// finish ends the execution early or on time; after a hang the
+	// instance is left alone, since Stop could only get stuck too.
+	finish := func() *execution {
+		if e.hang == nil {
+			x.stop(e, instance)
+		}
+		return e
+	}
+
 	n := len(sc.clients)
 	var c clock.Clock
 	initLog := newClientLog(partInit, n, sc.init)
 	ok := x.phase(e, "init", func() { initLog.play(x.t, instance, &c, nil) })
 	e.history = append(e.history, initLog.snapshot()...)
 	if !ok || e.failedOps() {
-		x.stop(e, instance)
-		return e
+		return finish()
 	}
 
 	logs := make([]*clientLog, n)
@@ -91,21 +99,14 @@ func (x *executor) execute(sc scenario, seed uint64) *execution {
 	for _, l := range logs {
 		e.history = append(e.history, l.snapshot()...)
 	}
-	if !ok {
-		return e // clients are stuck; Stop could only get stuck too
-	}
-	if e.failedOps() {
-		x.stop(e, instance)
-		return e
+	if !ok || e.failedOps() {
+		return finish()
 	}
 
 	postLog := newClientLog(partPost, n, sc.post)
-	ok = x.phase(e, "post", func() { postLog.play(x.t, instance, &c, nil) })
+	x.phase(e, "post", func() { postLog.play(x.t, instance, &c, nil) })
 	e.history = append(e.history, postLog.snapshot()...)
-	if ok {
-		x.stop(e, instance)
-	}
-	return e
+	return finish()
 }
 
 // parallel runs the clients on goroutines of their own, released together

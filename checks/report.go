@@ -9,14 +9,13 @@ import (
 // A failure is an execution that failed, with everything needed to report
 // and reproduce it.
 type failure struct {
-	verdict      Verdict
-	sc           scenario
-	exec         *execution
-	execIndex    int    // which execution of the scenario failed (0-based)
-	scenarioSeed uint64 // rapid's seed for the scenario
-	stuck        *stuckInfo
-	files        outputFiles
-	repro        string
+	verdict   Verdict
+	sc        scenario
+	exec      *execution
+	execIndex int // which execution of the scenario failed (0-based)
+	stuck     *stuckInfo
+	files     outputFiles
+	repro     string
 }
 
 // report renders f for people. Its first line names the verdict.

@@ -39,7 +39,6 @@ type runner struct {
 	last           *failure  // the failure of the scenario rapid ran last
 	shrinkDeadline time.Time // after it, untried scenarios count as passing
 	hung           bool      // an execution hung: its goroutines are stuck
-	rapidLog       []string
 }
 
 func newRunner(tb testing.TB, t *target, cfg config) *runner {
@@ -119,7 +118,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 			continue
 		}
 		if v.Failed(r.cfg.allowUnknown) {
-			f := &failure{verdict: v, sc: sc, exec: e, execIndex: i, scenarioSeed: seed}
+			f := &failure{verdict: v, sc: sc, exec: e, execIndex: i}
 			r.failures[key] = f
 			r.last = f
 			if r.found == nil {
@@ -153,15 +152,36 @@ func (r *runner) finish(f *failure) string {
 // reproCommand is the one command that reruns f's scenario.
 func (r *runner) reproCommand(f *failure) string {
 	_, pkg := moduleRoot()
-	var pattern []string
-	for _, part := range strings.Split(r.tb.Name(), "/") {
-		pattern = append(pattern, "^"+regexp.QuoteMeta(part)+"$")
-	}
-	cmd := fmt.Sprintf("go test %s -run '%s' -count=1 -weft.replay=%s", pkg, strings.Join(pattern, "/"), f.files.history)
+	cmd := replayCommand(pkg, r.tb.Name(), f.files.history)
 	if r.cfg.strategy != "stress" {
 		cmd += " -weft.strategy=" + r.cfg.strategy
 	}
 	return cmd
+}
+
+// replayCommand is the go test command, run from the module root, that
+// replays the history file of test in package pkg.
+func replayCommand(pkg, test, file string) string {
+	var pattern []string
+	for _, part := range strings.Split(test, "/") {
+		pattern = append(pattern, "^"+regexp.QuoteMeta(part)+"$")
+	}
+	return fmt.Sprintf("go test %s -run '%s' -count=1 -weft.replay=%s", pkg, strings.Join(pattern, "/"), file)
+}
+
+// ReplayCommand returns the command that replays a history file: the one
+// its report printed, to run from the module root. `make repro
+// FILE=histories/out/...json` runs it.
+func ReplayCommand(path string) (string, error) {
+	hf, err := readHistoryFile(path)
+	if err != nil {
+		return "", err
+	}
+	cmd := replayCommand(hf.Package, hf.Test, relToRoot(path))
+	if hf.Strategy != "" && hf.Strategy != "stress" {
+		cmd += " -weft.strategy=" + hf.Strategy
+	}
+	return cmd, nil
 }
 
 // scenarioSeed derives the rapid seed of the k-th scenario. rapid reads 0

@@ -75,11 +75,12 @@ type target struct {
 }
 
 type targetOp struct {
-	name   string
-	async  bool
-	draw   func(t *rapid.T) any
-	run    func(instance, in any) any
-	decode func(data []byte) (any, error)
+	name         string
+	async        bool
+	draw         func(t *rapid.T) any
+	run          func(instance, in any) any
+	decode       func(data []byte) (any, error) // an input, from JSON
+	decodeOutput func(data []byte) (any, error)
 }
 
 // erasedModel is a models.Behaviour with its input and output types hidden.
@@ -184,6 +185,11 @@ func (s Structure[S, I, O]) target() (*target, error) {
 				var in I
 				err := json.Unmarshal(data, &in)
 				return in, err
+			},
+			decodeOutput: func(data []byte) (any, error) {
+				var out O
+				err := json.Unmarshal(data, &out)
+				return out, err
 			},
 		})
 	}
