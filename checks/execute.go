@@ -16,6 +16,7 @@ import (
 // An execution is one run of a scenario on a fresh instance.
 type execution struct {
 	seed    uint64
+	clients int         // clients of the parallel part
 	history []record    // the calls that started: init, clients in order, post
 	panics  []PanicInfo // in New, Stop or goroutines of the structure
 	hang    *hangInfo   // set when the watchdog stopped the execution
@@ -51,7 +52,7 @@ type executor struct {
 // caller holds runMu.
 func (x *executor) execute(sc scenario, seed uint64) *execution {
 	start := time.Now()
-	e := &execution{seed: seed}
+	e := &execution{seed: seed, clients: len(sc.clients)}
 	defer func() { e.elapsed = time.Since(start) }()
 
 	es := x.strategy.execution(seed)

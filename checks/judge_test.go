@@ -89,8 +89,9 @@ func TestOperations_AsyncCallsHaveNoReturn(t *testing.T) {
 	getRec := func(client int, call, ret int64, v int) record {
 		return record{client: client, op: 0, input: models.ActorInput{}, output: models.ActorOutput{Value: v}, call: call, ret: ret}
 	}
-	ops := tg.operations([]record{incRec, getRec(0, 3, 4, 1)})
-	assert.Equal(t, int64(never), ops[0].Return)
+	ops := tg.operations(&execution{clients: 2, history: []record{incRec, getRec(0, 3, 4, 1)}})
+	assert.Equal(t, int64(5), ops[0].Return, "no return: the end of the history")
+	assert.Equal(t, 3, ops[0].ClientId, "fire-and-forget calls get rows of their own, after the harness's")
 	assert.Equal(t, models.Sent[models.ActorInput]{Sender: 0, Prior: 0, Async: true, In: models.ActorInput{Op: models.ActorInc}}, ops[0].Input.(*checkCall).in)
 	assert.Equal(t, 1, ops[1].Input.(*checkCall).in.(models.Sent[models.ActorInput]).Prior)
 

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"math"
 	"sort"
 	"time"
 
@@ -14,35 +13,38 @@ type checkCall struct {
 	// wildcard marks a call that panicked or never returned: it may have
 	// taken effect at any point after its call, or not at all.
 	wildcard bool
+	async    bool // a fire-and-forget call, with no return
 }
 
-// never is the return time of calls that have no return: porcupine may
-// place them anywhere after their call.
-const never = math.MaxInt64
-
 // operations converts an execution's records to porcupine operations. Each
-// operation's Metadata is the index of its record. A fire-and-forget call
-// (Async) gets no return: it lands any time after its call, and per-sender
-// order (models.PerSender) keeps it before its sender's later calls.
-func (t *target) operations(history []record) []porcupine.Operation {
+// operation's Metadata is the index of its record. A call with no return (a
+// fire-and-forget call, or one that panicked or never returned) is given
+// the end of the history as its return: nothing starts after it, so it may
+// be placed anywhere after its call, which is exactly what not returning
+// allows; per-sender order (models.PerSender) keeps a fire-and-forget call
+// before its sender's later calls. Fire-and-forget calls are drawn on rows
+// of their own in the HTML view (client n+1+c for client c), as they
+// overlap their client's later calls.
+func (t *target) operations(e *execution) []porcupine.Operation {
+	history := e.history
+	end := int64(0)
+	for i := range history {
+		end = max(end, history[i].call, history[i].ret)
+	}
+	end++
 	sent := map[int]int{} // fire-and-forget calls made so far, per client
 	ops := make([]porcupine.Operation, len(history))
 	for i := range history {
 		r := &history[i]
 		async := t.ops[r.op].async
-		ops[i] = porcupine.Operation{
-			ClientId: r.client,
-			Input:    &checkCall{in: t.checkInput(r.input, r.client, sent[r.client], async), wildcard: !r.returned()},
-			Call:     r.call,
-			Output:   r.output,
-			Return:   r.ret,
-			Metadata: i,
-		}
+		c := &checkCall{in: t.checkInput(r.input, r.client, sent[r.client], async), wildcard: !r.returned(), async: async}
+		ops[i] = porcupine.Operation{ClientId: r.client, Input: c, Call: r.call, Output: r.output, Return: r.ret, Metadata: i}
 		if async || !r.returned() {
-			ops[i].Return = never
+			ops[i].Return = end
 		}
 		if async {
 			sent[r.client]++
+			ops[i].ClientId = e.clients + 1 + r.client
 		}
 	}
 	return ops
@@ -70,8 +72,11 @@ func (m erasedModel) porcupineModel() porcupine.Model {
 		Hash:  m.hash,
 		DescribeOperation: func(input, output any) string {
 			c := input.(*checkCall)
-			if c.wildcard {
+			switch {
+			case c.wildcard:
 				return m.describeInput(c.in) + " (did not return)"
+			case c.async:
+				return m.describeOperation(c.in, output) + " (fire-and-forget: lands any time after its call)"
 			}
 			return m.describeOperation(c.in, output)
 		},
@@ -112,7 +117,7 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0
 	if !e.failedOps() || t.model.apply != nil {
-		switch porcupine.CheckOperationsTimeout(t.model.porcupineModel(), t.operations(e.history), timeout) {
+		switch porcupine.CheckOperationsTimeout(t.model.porcupineModel(), t.operations(e), timeout) {
 		case porcupine.Illegal:
 			return NotLinearizable
 		case porcupine.Unknown:

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/anishathalye/porcupine"
@@ -60,7 +61,7 @@ func (t *target) explainStuck(history []record, ops []porcupine.Operation, info 
 		s.state = pm.DescribeState(state)
 
 		var rest []porcupine.Operation
-		firstReturn := int64(never)
+		firstReturn := int64(math.MaxInt64)
 		for _, op := range part {
 			if !in[op.Metadata.(int)] {
 				rest = append(rest, op)

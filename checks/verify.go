@@ -34,7 +34,7 @@ func Verify(s Target, path string, checkTimeout time.Duration) (Verdict, error) 
 
 // executionFrom rebuilds the execution recorded in a history file.
 func (t *target) executionFrom(hf historyFile) (*execution, error) {
-	e := &execution{seed: hf.ExecutionSeed, panics: hf.Panics}
+	e := &execution{seed: hf.ExecutionSeed, clients: len(hf.Scenario.Clients), panics: hf.Panics}
 	if hf.Hang != nil {
 		e.hang = &hangInfo{phase: hf.Hang.Phase, stacks: hf.Hang.Stacks}
 	}
