@@ -14,9 +14,12 @@ type intStack interface {
 	Pop() (int, bool)
 }
 
-// arenaCapacity is more nodes than any scenario pushes (at most 1000 calls
-// per part and client are allowed, the defaults push fewer than 20).
-const arenaCapacity = 1 << 16
+// arenaCapacity bounds the values on an arena stack at once. The default
+// scenarios push at most 19 values; 4096 leaves room for larger ones
+// (-weft.clients, -weft.ops) while keeping New cheap: the arena is
+// allocated for every execution. A scenario that pushes more fails with a
+// panic that says so.
+const arenaCapacity = 4096
 
 func stackOps[S intStack]() []checks.Op[S, models.StackInput, models.StackOutput] {
 	return []checks.Op[S, models.StackInput, models.StackOutput]{
