@@ -20,7 +20,6 @@ type execution struct {
 	history []record    // the calls that started: init, clients in order, post
 	panics  []PanicInfo // in New, Stop or goroutines of the structure
 	hang    *hangInfo   // set when the watchdog stopped the execution
-	elapsed time.Duration
 }
 
 // hangInfo says where an execution hung.
@@ -51,9 +50,7 @@ type executor struct {
 // execute runs sc once. Only one execution runs at a time in a process: the
 // caller holds runMu.
 func (x *executor) execute(sc scenario, seed uint64) *execution {
-	start := time.Now()
 	e := &execution{seed: seed, clients: len(sc.clients)}
-	defer func() { e.elapsed = time.Since(start) }()
 
 	es := x.strategy.execution(seed)
 	uninstall, err := sched.Install(es)

@@ -30,4 +30,19 @@
 // A Scheduler never adds synchronization between the goroutines it observes:
 // the stress strategy takes its random decisions from per-thread sources, so
 // the race detector sees only the implementation's own happens-before edges.
+//
+// # How a controlled scheduler takes over
+//
+// Every shim operation already names its kind and its object at [At], and
+// every goroutine of an implementation starts through [Go], so a Scheduler
+// that lets one goroutine run at a time can park the caller in At and pick
+// who continues. What it cannot do is let a goroutine block inside a real
+// primitive: the one running goroutine would stop and nothing would wake
+// it. So when such a Scheduler is installed the shims must turn every
+// blocking step into attempts: Mutex.Lock becomes TryLock, then park on the
+// mutex until an Unlock; Cond.Wait parks on its ticket; a channel operation
+// tries with a default case and parks on the channel, with the rendezvous of
+// unbuffered channels handed over by the scheduler; Sleep and After use a
+// virtual clock. Those changes stay inside this package and its two
+// subpackages: implementations do not change.
 package sched

@@ -37,7 +37,6 @@ const (
 	AtomicCAS
 
 	GoStart // a goroutine is about to be started ([Go])
-	GoExit  // a managed goroutine has returned
 
 	ChanSend
 	ChanRecv
@@ -73,7 +72,6 @@ var kindNames = [numKinds]string{
 	AtomicSwap:    "atomic-swap",
 	AtomicCAS:     "atomic-cas",
 	GoStart:       "go",
-	GoExit:        "goroutine-exit",
 	ChanSend:      "chan-send",
 	ChanRecv:      "chan-recv",
 	ChanClose:     "chan-close",
