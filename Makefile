@@ -10,7 +10,7 @@ TIMEOUT ?= 30m
 V ?=
 VERBOSE := $(if $(V),-v,)
 
-.PHONY: check test bench repro lint clean
+.PHONY: check test bench detect repro lint clean
 
 ## check: the full verification of every structure of the catalog, once on all
 ## cores and once under the race detector (with -short budgets), then the summary.
@@ -29,9 +29,14 @@ check:
 test: lint
 	$(GO) test -race -short -count=1 -timeout $(TIMEOUT) ./...
 
-## bench: benchmarks (scheduling points, recorder, executions per second).
+## bench: benchmarks of the machinery: scheduling points against the standard
+## primitives, what recording adds to a call, executions per second.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./...
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./checks ./checks/sched ./checks/internal/...
+
+## detect: how fast each strategy catches each bug (20 seeds each; about 8 minutes).
+detect:
+	$(GO) test -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
 
 ## repro: rerun a failure from its history file (the command its report printed).
 repro:

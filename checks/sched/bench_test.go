@@ -11,7 +11,8 @@ import (
 )
 
 // The benchmarks below measure what a scheduling point costs when no
-// Scheduler is installed: compare each /weft line with its /std twin.
+// Scheduler is installed: compare each impl=weft line with its impl=std
+// twin, as benchstat -col /impl does.
 
 func BenchmarkPoint(b *testing.B) {
 	for b.Loop() {
@@ -20,14 +21,14 @@ func BenchmarkPoint(b *testing.B) {
 }
 
 func BenchmarkMutexLockUnlock(b *testing.B) {
-	b.Run("std", func(b *testing.B) {
+	b.Run("impl=std", func(b *testing.B) {
 		var mu stdsync.Mutex
 		for b.Loop() {
 			mu.Lock()
 			mu.Unlock()
 		}
 	})
-	b.Run("weft", func(b *testing.B) {
+	b.Run("impl=weft", func(b *testing.B) {
 		var mu sync.Mutex
 		for b.Loop() {
 			mu.Lock()
@@ -37,13 +38,13 @@ func BenchmarkMutexLockUnlock(b *testing.B) {
 }
 
 func BenchmarkAtomicAdd(b *testing.B) {
-	b.Run("std", func(b *testing.B) {
+	b.Run("impl=std", func(b *testing.B) {
 		var x stdatomic.Int64
 		for b.Loop() {
 			x.Add(1)
 		}
 	})
-	b.Run("weft", func(b *testing.B) {
+	b.Run("impl=weft", func(b *testing.B) {
 		var x atomic.Int64
 		for b.Loop() {
 			x.Add(1)
@@ -52,13 +53,13 @@ func BenchmarkAtomicAdd(b *testing.B) {
 }
 
 func BenchmarkAtomicCAS(b *testing.B) {
-	b.Run("std", func(b *testing.B) {
+	b.Run("impl=std", func(b *testing.B) {
 		var x stdatomic.Int64
 		for b.Loop() {
 			x.CompareAndSwap(x.Load(), 1)
 		}
 	})
-	b.Run("weft", func(b *testing.B) {
+	b.Run("impl=weft", func(b *testing.B) {
 		var x atomic.Int64
 		for b.Loop() {
 			x.CompareAndSwap(x.Load(), 1)
@@ -67,14 +68,14 @@ func BenchmarkAtomicCAS(b *testing.B) {
 }
 
 func BenchmarkChanSendRecv(b *testing.B) {
-	b.Run("std", func(b *testing.B) {
+	b.Run("impl=std", func(b *testing.B) {
 		ch := make(chan int, 1)
 		for b.Loop() {
 			ch <- 1
 			<-ch
 		}
 	})
-	b.Run("weft", func(b *testing.B) {
+	b.Run("impl=weft", func(b *testing.B) {
 		ch := sched.NewChan[int](1)
 		for b.Loop() {
 			ch.Send(1)
@@ -84,7 +85,7 @@ func BenchmarkChanSendRecv(b *testing.B) {
 }
 
 func BenchmarkSelect(b *testing.B) {
-	b.Run("std", func(b *testing.B) {
+	b.Run("impl=std", func(b *testing.B) {
 		a, c := make(chan int, 1), make(chan int, 1)
 		for b.Loop() {
 			a <- 1
@@ -94,7 +95,7 @@ func BenchmarkSelect(b *testing.B) {
 			}
 		}
 	})
-	b.Run("weft", func(b *testing.B) {
+	b.Run("impl=weft", func(b *testing.B) {
 		a, c := sched.NewChan[int](1), sched.NewChan[int](1)
 		for b.Loop() {
 			a.Send(1)
@@ -104,13 +105,13 @@ func BenchmarkSelect(b *testing.B) {
 }
 
 func BenchmarkCondSignal(b *testing.B) {
-	b.Run("std", func(b *testing.B) {
+	b.Run("impl=std", func(b *testing.B) {
 		c := stdsync.NewCond(&stdsync.Mutex{})
 		for b.Loop() {
 			c.Signal()
 		}
 	})
-	b.Run("weft", func(b *testing.B) {
+	b.Run("impl=weft", func(b *testing.B) {
 		c := sync.NewCond(&sync.Mutex{})
 		for b.Loop() {
 			c.Signal()
