@@ -121,6 +121,20 @@ func TestPoints_ObjIdentifiesTheObject(t *testing.T) {
 	assert.Same(t, &b, r.points[1].Obj)
 }
 
+func TestPoints_AChannelIsOneObject(t *testing.T) {
+	r := &recorder{}
+	install(t, r)
+	a, b := sched.NewChan[int](1), sched.NewChan[int](1)
+	a.Send(1)
+	a.Recv()
+	b.Send(1)
+	a.Close()
+	require.Len(t, r.points, 4)
+	assert.Equal(t, r.points[0].Obj, r.points[1].Obj)
+	assert.Equal(t, r.points[0].Obj, r.points[3].Obj)
+	assert.NotEqual(t, r.points[0].Obj, r.points[2].Obj)
+}
+
 func TestGo_GoesThroughTheScheduler(t *testing.T) {
 	r := &recorder{}
 	install(t, r)
