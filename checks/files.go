@@ -149,7 +149,7 @@ func (r *runner) write(f *failure, report string, info porcupine.LinearizationIn
 		return err
 	}
 	info.AddAnnotations(r.annotations(f))
-	return porcupine.VisualizePath(r.t.model.porcupineModel(), info, absFromRoot(f.files.view))
+	return porcupine.VisualizePath(r.t.checker, info, absFromRoot(f.files.view))
 }
 
 // annotations mark panics and calls that never returned in the HTML view.

@@ -117,7 +117,7 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0
 	if !e.failedOps() || t.model.apply != nil {
-		switch porcupine.CheckOperationsTimeout(t.model.porcupineModel(), t.operations(e), timeout) {
+		switch porcupine.CheckOperationsTimeout(t.checker, t.operations(e), timeout) {
 		case porcupine.Illegal:
 			return NotLinearizable
 		case porcupine.Unknown:

@@ -135,7 +135,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 // the files and the reproduction command. It returns the report.
 func (r *runner) finish(f *failure) string {
 	ops := r.t.operations(f.exec)
-	_, info := porcupine.CheckOperationsVerbose(r.t.model.porcupineModel(), ops, r.cfg.checkTimeout)
+	_, info := porcupine.CheckOperationsVerbose(r.t.checker, ops, r.cfg.checkTimeout)
 	if f.verdict == NotLinearizable {
 		f.stuck = r.t.explainStuck(f.exec.history, ops, info)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/anishathalye/porcupine"
 
 	"pgregory.net/rapid"
 
@@ -69,6 +70,9 @@ type target struct {
 	// models.Sent values built by checkInput.
 	model      erasedModel
 	checkInput func(in any, sender, prior int, async bool) any
+	// checker is model as porcupine takes it, built once: every execution
+	// is judged with it.
+	checker porcupine.Model
 	// inner is the structure's own model, on plain inputs: it describes
 	// operations, predicts outputs and says which operations wait.
 	inner erasedModel
@@ -195,6 +199,7 @@ func (s Structure[S, I, O]) target() (*target, error) {
 	}
 	if !t.async {
 		t.model = t.inner
+		t.checker = t.model.porcupineModel()
 		t.checkInput = func(in any, _, _ int, _ bool) any { return in }
 		return t, nil
 	}
@@ -206,6 +211,7 @@ func (s Structure[S, I, O]) target() (*target, error) {
 		return nil, fmt.Errorf("structure %q: %w", s.Name, err)
 	}
 	t.model = erase(pb)
+	t.checker = t.model.porcupineModel()
 	t.checkInput = func(in any, sender, prior int, async bool) any {
 		return models.Sent[I]{Sender: sender, Prior: prior, Async: async, In: in.(I)}
 	}

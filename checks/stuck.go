@@ -28,7 +28,7 @@ type stuckCandidate struct {
 // explainStuck finds the first partition whose longest partial
 // linearization is incomplete and explains it; nil if there is none.
 func (t *target) explainStuck(history []record, ops []porcupine.Operation, info porcupine.LinearizationInfo) *stuckInfo {
-	pm := t.model.porcupineModel()
+	pm := t.checker
 	parts := [][]porcupine.Operation{ops}
 	if pm.Partition != nil {
 		parts = pm.Partition(ops)

@@ -6,6 +6,8 @@ package catalog
 import (
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/weftlab/weft/checks"
 )
 
@@ -36,6 +38,11 @@ type Entry struct {
 // "caught within its budget" from depending on the machine's load. It is
 // explicit, so -short does not shrink it.
 const zooBudget = 30 * time.Second
+
+// value draws the values that stacks and buffers store: never 0, so that a
+// call that returns the zero value of an empty slot (a stale read) is always
+// caught.
+var value = rapid.IntRange(1, 99)
 
 // entry builds an Entry from a structure, taking its name from it.
 func entry[S any, I any, O comparable](guide string, expect checks.Verdict, s checks.Structure[S, I, O]) Entry {

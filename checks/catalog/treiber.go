@@ -34,7 +34,7 @@ func stackOps[S intStack]() []checks.Op[S, models.StackInput, models.StackOutput
 		{
 			Name: "push",
 			Input: rapid.Custom(func(t *rapid.T) models.StackInput {
-				return models.StackInput{Op: models.StackPush, Value: rapid.IntRange(1, 99).Draw(t, "value")}
+				return models.StackInput{Op: models.StackPush, Value: value.Draw(t, "value")}
 			}),
 			Run: func(s S, in models.StackInput) models.StackOutput {
 				s.Push(in.Value)
