@@ -16,6 +16,9 @@ import (
 // must not be called.
 type Chan[T any] struct {
 	ch chan T
+	// q holds the goroutines a controller parked on the channel; the
+	// buffered values stay in ch in both modes.
+	q *waitq[T]
 }
 
 // NewChan returns a channel with room for size buffered values, like
@@ -32,34 +35,44 @@ func (c *Chan[T]) raw() chan T {
 	return c.ch
 }
 
-// chanPoint reaches a scheduling point of kind k on the channel at c. The
-// methods test installed themselves and pass c as an unsafe.Pointer: in
-// generic code, At and the conversion of c to an interface cost more than
-// the inlining budget allows, and an operation that is not inlined costs
-// a few nanoseconds more than the channel operation it wraps.
-func chanPoint(k Kind, c unsafe.Pointer) { reach(k, c) }
+// chanPoint reaches a scheduling point of kind k on the channel at c and
+// returns the controller, if one is installed. The methods test installed
+// themselves and pass c as an unsafe.Pointer: in generic code, At and the
+// conversion of c to an interface cost more than the inlining budget
+// allows, and an operation that is not inlined costs a few nanoseconds more
+// than the channel operation it wraps.
+func chanPoint(k Kind, c unsafe.Pointer) *Controller {
+	reach(k, c)
+	if controlled.Load() {
+		return current()
+	}
+	return nil
+}
 
 // Send sends v, like ch <- v.
 func (c *Chan[T]) Send(v T) {
 	if installed.Load() {
-		chanPoint(ChanSend, unsafe.Pointer(c))
+		if ctl := chanPoint(ChanSend, unsafe.Pointer(c)); ctl != nil {
+			send(ctl, c, v)
+			return
+		}
 	}
 	c.ch <- v
 }
 
 // Recv receives a value, like <-ch.
 func (c *Chan[T]) Recv() T {
-	if installed.Load() {
-		chanPoint(ChanRecv, unsafe.Pointer(c))
-	}
-	return <-c.ch
+	v, _ := c.RecvOK()
+	return v
 }
 
 // RecvOK receives a value and reports whether it was sent (true) or is the
 // zero value of a closed channel (false), like v, ok := <-ch.
 func (c *Chan[T]) RecvOK() (T, bool) {
 	if installed.Load() {
-		chanPoint(ChanRecv, unsafe.Pointer(c))
+		if ctl := chanPoint(ChanRecv, unsafe.Pointer(c)); ctl != nil {
+			return recv(ctl, c)
+		}
 	}
 	v, ok := <-c.ch
 	return v, ok
@@ -68,7 +81,10 @@ func (c *Chan[T]) RecvOK() (T, bool) {
 // Close closes the channel, like close(ch).
 func (c *Chan[T]) Close() {
 	if installed.Load() {
-		chanPoint(ChanClose, unsafe.Pointer(c))
+		if ctl := chanPoint(ChanClose, unsafe.Pointer(c)); ctl != nil {
+			closeChan(ctl, c)
+			return
+		}
 	}
 	close(c.ch)
 }

@@ -44,7 +44,12 @@ const (
 	ChanSelect
 
 	TimeSleep
-	TimeAfter // [After]
+	TimeAfter  // [After], [NewTimer], [NewTicker]
+	TimerStop  // [Timer.Stop], [Ticker.Stop]
+	TimerReset // [Timer.Reset], [Ticker.Reset]
+
+	GoJoin // a harness waits for a goroutine to end ([Controller.Join])
+	GoEnd  // a goroutine ended (a decision of a controlled execution, not a point)
 
 	numKinds
 )
@@ -78,6 +83,10 @@ var kindNames = [numKinds]string{
 	ChanSelect:    "select",
 	TimeSleep:     "sleep",
 	TimeAfter:     "after",
+	TimerStop:     "timer-stop",
+	TimerReset:    "timer-reset",
+	GoJoin:        "join",
+	GoEnd:         "end",
 }
 
 // String returns the point's name as reports print it, such as "lock" or
@@ -122,10 +131,13 @@ type Scheduler interface {
 }
 
 // active holds the installed Scheduler; nil when none is. installed mirrors
-// active != nil in a form cheap enough to keep At inlinable.
+// active != nil in a form cheap enough to keep At inlinable; control and
+// controlled do the same when the Scheduler is a *Controller.
 var (
-	active    atomic.Pointer[Scheduler]
-	installed atomic.Bool
+	active     atomic.Pointer[Scheduler]
+	installed  atomic.Bool
+	control    atomic.Pointer[Controller]
+	controlled atomic.Bool
 )
 
 // ErrInstalled is returned by [Install] when a Scheduler is already installed.
@@ -142,12 +154,47 @@ func Install(s Scheduler) (uninstall func(), err error) {
 	if !active.CompareAndSwap(nil, p) {
 		return nil, ErrInstalled
 	}
+	if c, ok := s.(*Controller); ok {
+		control.Store(c)
+		controlled.Store(true)
+	}
 	installed.Store(true)
 	return func() {
 		if active.CompareAndSwap(p, nil) {
 			installed.Store(false)
+			controlled.Store(false)
+			control.Store(nil)
 		}
 	}, nil
+}
+
+// Controlled reports whether a [Controller] is installed: the shims then
+// turn each blocking step into attempts and [Park].
+func Controlled() bool { return controlled.Load() }
+
+func current() *Controller { return control.Load() }
+
+// Park blocks the calling goroutine, which reached point k on obj and cannot
+// go on, until [Unpark](obj) is called and the controller gives it its turn
+// again; the caller then retries its operation. Shims call it only when
+// [Controlled]; otherwise it panics. A Chooser never sees a parked goroutine
+// among the runnable ones, and when every goroutine is parked with no timer
+// pending, the execution is a deadlock.
+func Park(k Kind, obj any) {
+	c := current()
+	if c == nil {
+		panic("sched: Park without a controller")
+	}
+	c.park(Point{Kind: k, Obj: obj}, obj)
+}
+
+// Unpark makes the goroutines parked on obj runnable: a shim calls it after
+// every operation that may let them go on (Unlock, Signal, Done, ...). It
+// does not switch goroutines. Without a controller it does nothing.
+func Unpark(obj any) {
+	if controlled.Load() {
+		current().unpark(obj)
+	}
 }
 
 // Installed reports whether a Scheduler is installed.

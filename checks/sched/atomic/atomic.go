@@ -31,7 +31,9 @@ func (x *Int32) Swap(new int32) (old int32) { sched.At(sched.AtomicSwap, x); ret
 // CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Int32) CompareAndSwap(old, new int32) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // Add atomically adds delta and returns the new value.
@@ -58,7 +60,9 @@ func (x *Int64) Swap(new int64) (old int64) { sched.At(sched.AtomicSwap, x); ret
 // CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Int64) CompareAndSwap(old, new int64) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // Add atomically adds delta and returns the new value.
@@ -85,7 +89,9 @@ func (x *Uint32) Swap(new uint32) (old uint32) { sched.At(sched.AtomicSwap, x); 
 // CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Uint32) CompareAndSwap(old, new uint32) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // Add atomically adds delta and returns the new value.
@@ -112,7 +118,9 @@ func (x *Uint64) Swap(new uint64) (old uint64) { sched.At(sched.AtomicSwap, x); 
 // CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Uint64) CompareAndSwap(old, new uint64) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // Add atomically adds delta and returns the new value.
@@ -142,7 +150,9 @@ func (x *Uintptr) Swap(new uintptr) (old uintptr) {
 // CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // Add atomically adds delta and returns the new value.
@@ -166,7 +176,9 @@ func (x *Bool) Swap(new bool) (old bool) { sched.At(sched.AtomicSwap, x); return
 // CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Bool) CompareAndSwap(old, new bool) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // A Pointer is an atomic pointer of type *T, as [sync/atomic.Pointer].
@@ -185,7 +197,9 @@ func (x *Pointer[T]) Swap(new *T) (old *T) { sched.At(sched.AtomicSwap, x); retu
 // pointers, not the values they point to.
 func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }
 
 // A Value provides an atomic load and store of a consistently typed value, as
@@ -205,5 +219,7 @@ func (x *Value) Swap(new any) (old any) { sched.At(sched.AtomicSwap, x); return 
 // CompareAndSwap executes the compare-and-swap operation for the Value.
 func (x *Value) CompareAndSwap(old, new any) (swapped bool) {
 	sched.At(sched.AtomicCAS, x)
-	return x.v.CompareAndSwap(old, new)
+	swapped = x.v.CompareAndSwap(old, new)
+	sched.Succeeded(swapped)
+	return swapped
 }

@@ -36,7 +36,13 @@ func (c *Cond) Wait() {
 	c.waiters = append(c.waiters, ticket)
 	c.mu.Unlock()
 	c.L.Unlock()
-	<-ticket
+	if sched.Controlled() {
+		for !closed(ticket) {
+			sched.Park(sched.CondWait, c)
+		}
+	} else {
+		<-ticket
+	}
 	c.L.Lock()
 }
 
@@ -51,6 +57,16 @@ func (c *Cond) Signal() {
 		c.waiters = c.waiters[1:]
 	}
 	c.mu.Unlock()
+	sched.Unpark(c)
+}
+
+func closed(ch chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
 }
 
 // Broadcast wakes all goroutines waiting on c.
@@ -62,4 +78,5 @@ func (c *Cond) Broadcast() {
 	}
 	c.waiters = nil
 	c.mu.Unlock()
+	sched.Unpark(c)
 }

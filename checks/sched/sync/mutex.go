@@ -14,63 +14,98 @@ type Mutex struct {
 	mu stdsync.Mutex
 }
 
-// Lock locks m, waiting until it is available.
+// Lock locks m, waiting until it is available. Under a controller, a
+// waiting Lock is parked and retried after each Unlock.
 func (m *Mutex) Lock() {
 	sched.At(sched.MutexLock, m)
+	if sched.Controlled() {
+		for !m.mu.TryLock() {
+			sched.Park(sched.MutexLock, m)
+		}
+		return
+	}
 	m.mu.Lock()
 }
 
 // TryLock tries to lock m and reports whether it succeeded.
 func (m *Mutex) TryLock() bool {
 	sched.At(sched.MutexTryLock, m)
-	return m.mu.TryLock()
+	ok := m.mu.TryLock()
+	sched.Succeeded(ok)
+	return ok
 }
 
 // Unlock unlocks m. It is a run-time error if m is not locked.
 func (m *Mutex) Unlock() {
 	sched.At(sched.MutexUnlock, m)
 	m.mu.Unlock()
+	sched.Unpark(m)
 }
 
 // An RWMutex is a reader/writer mutual exclusion lock, as [sync.RWMutex].
+//
+// As sync.RWMutex, it prefers writers: once a writer waits, new readers
+// wait too. Under a controller that rule is kept by counting the parked
+// writers.
 type RWMutex struct {
-	rw stdsync.RWMutex
+	rw      stdsync.RWMutex
+	writers int // writers parked by a controller; touched only under one
 }
 
 // Lock locks rw for writing.
 func (rw *RWMutex) Lock() {
 	sched.At(sched.RWLock, rw)
+	if sched.Controlled() {
+		for !rw.rw.TryLock() {
+			rw.writers++
+			sched.Park(sched.RWLock, rw)
+			rw.writers--
+		}
+		return
+	}
 	rw.rw.Lock()
 }
 
 // TryLock tries to lock rw for writing and reports whether it succeeded.
 func (rw *RWMutex) TryLock() bool {
 	sched.At(sched.RWTryLock, rw)
-	return rw.rw.TryLock()
+	ok := rw.rw.TryLock()
+	sched.Succeeded(ok)
+	return ok
 }
 
 // Unlock unlocks rw for writing.
 func (rw *RWMutex) Unlock() {
 	sched.At(sched.RWUnlock, rw)
 	rw.rw.Unlock()
+	sched.Unpark(rw)
 }
 
 // RLock locks rw for reading.
 func (rw *RWMutex) RLock() {
 	sched.At(sched.RLock, rw)
+	if sched.Controlled() {
+		for rw.writers > 0 || !rw.rw.TryRLock() {
+			sched.Park(sched.RLock, rw)
+		}
+		return
+	}
 	rw.rw.RLock()
 }
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded.
 func (rw *RWMutex) TryRLock() bool {
 	sched.At(sched.RTryLock, rw)
-	return rw.rw.TryRLock()
+	ok := (!sched.Controlled() || rw.writers == 0) && rw.rw.TryRLock()
+	sched.Succeeded(ok)
+	return ok
 }
 
 // RUnlock undoes a single RLock call.
 func (rw *RWMutex) RUnlock() {
 	sched.At(sched.RUnlock, rw)
 	rw.rw.RUnlock()
+	sched.Unpark(rw)
 }
 
 // RLocker returns a [Locker] whose Lock and Unlock call rw.RLock and

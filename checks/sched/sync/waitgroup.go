@@ -2,6 +2,7 @@ package sync
 
 import (
 	stdsync "sync"
+	stdatomic "sync/atomic"
 
 	"github.com/weftlab/weft/checks/sched"
 )
@@ -10,23 +11,30 @@ import (
 // [sync.WaitGroup].
 type WaitGroup struct {
 	wg stdsync.WaitGroup
+	n  stdatomic.Int64 // the counter, for a controller, which cannot block in wg.Wait
 }
 
 // Add adds delta, which may be negative, to the counter.
 func (wg *WaitGroup) Add(delta int) {
 	sched.At(sched.WaitGroupAdd, wg)
 	wg.wg.Add(delta)
+	if wg.n.Add(int64(delta)) == 0 {
+		sched.Unpark(wg)
+	}
 }
 
 // Done decrements the counter by one.
-func (wg *WaitGroup) Done() {
-	sched.At(sched.WaitGroupAdd, wg)
-	wg.wg.Done()
-}
+func (wg *WaitGroup) Done() { wg.Add(-1) }
 
 // Wait blocks until the counter is zero.
 func (wg *WaitGroup) Wait() {
 	sched.At(sched.WaitGroupWait, wg)
+	if sched.Controlled() {
+		for wg.n.Load() != 0 {
+			sched.Park(sched.WaitGroupWait, wg)
+		}
+		return
+	}
 	wg.wg.Wait()
 }
 
@@ -41,13 +49,26 @@ func (wg *WaitGroup) Go(f func()) {
 }
 
 // Once performs exactly one action, as [sync.Once].
+//
+// It is built as sync.Once is, on a Mutex of this package, so that a
+// controller can run other goroutines while f runs and park the callers
+// that wait for it.
 type Once struct {
-	once stdsync.Once
+	done stdatomic.Bool
+	m    Mutex
 }
 
 // Do calls f if and only if Do is being called for the first time for this
 // Once; every call returns after f has returned.
 func (o *Once) Do(f func()) {
 	sched.At(sched.OnceDo, o)
-	o.once.Do(f)
+	if o.done.Load() {
+		return
+	}
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done.Load() {
+		defer o.done.Store(true)
+		f()
+	}
 }

@@ -1,0 +1,393 @@
+package sched
+
+import (
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// A Chooser makes the decisions of a [Controller]: which goroutine runs after
+// each scheduling point, and how each choice an operation leaves open (which
+// ready arm of a [Select] fires) falls. The strategies of package checks
+// (random walk, PCT, bounded search, replay) are Choosers. A Chooser is
+// called by one goroutine at a time, with happens-before between calls.
+type Chooser interface {
+	// Pick returns the id of the goroutine that runs next: one of
+	// d.Runnable. It is called only when there are at least two.
+	Pick(d *Decision) int
+	// Choose returns a number in [0, n), n ≥ 2.
+	Choose(n int) int
+}
+
+// A Decision is the state a [Chooser] picks from.
+type Decision struct {
+	// Step counts the scheduling points reached so far in the execution.
+	Step int
+	// Cur is the goroutine that reached the point; CurRunnable reports
+	// whether it can go on (it cannot when it blocked or ended). Picking
+	// another goroutine while Cur can go on is a preemption.
+	Cur         int
+	CurRunnable bool
+	// Point is the point Cur reached.
+	Point Point
+	// Runnable lists the goroutines that can run, by increasing id; the
+	// goroutine that started the execution is 0, the others are numbered in
+	// the order they started.
+	Runnable []int
+}
+
+// An Outcome is how a controlled execution ended.
+type Outcome int
+
+// The outcomes of a controlled execution.
+const (
+	Running  Outcome = iota // not over yet
+	Finished                // the main goroutine ended and no goroutine can run
+	Deadlock                // no goroutine can run, no timer is pending, and the main one has not ended
+	StepCap                 // the execution reached its step cap: a probable livelock
+	Aborted                 // Abort stopped the execution
+)
+
+// Controller is the controlled scheduler: it runs the goroutines of one
+// execution one at a time, and at every scheduling point asks its [Chooser]
+// which one continues. Given the same Chooser decisions, an execution is the
+// same interleaving every time: that is what makes a failure replayable and
+// shrinkable. Time is virtual: [Sleep], [After], timers and tickers fire when
+// no goroutine can run, at once, with the clock jumped to their deadline.
+//
+// Every goroutine of the execution must be started by [Controller.Start],
+// [Controller.Spawn] or [Go], and must synchronize only through the shims: a
+// goroutine blocked in a real primitive stops the whole execution (the
+// harness watchdog then reports a hang), and one started with a plain go
+// statement runs outside control.
+//
+// Handoffs between goroutines are channel operations, so the race detector
+// sees every step as synchronized with the previous one: controlled mode
+// hides data races, and the stress strategy must keep running under -race.
+type Controller struct {
+	chooser  Chooser
+	maxSteps int
+
+	gs          []*goroutine
+	cur         *goroutine
+	steps       int
+	decisions   []int // the value of every decision with two options or more
+	preemptions int
+	runnable    []int // scratch
+	trace       []Step
+	objects     map[any]string
+	families    [numFamilies]int
+
+	now    time.Duration // virtual time since the start
+	timers []*vtimer     // pending, by deadline then creation
+	timerN int
+
+	outcome  Outcome
+	blocked  []Blocked // who waits for what when the run ended in deadlock
+	panics   []GoroutinePanic
+	done     chan struct{}
+	aborting atomic.Bool
+	exited   sync.WaitGroup
+}
+
+type gstate uint8
+
+const (
+	runnable gstate = iota
+	blocked
+	ended
+)
+
+// goroutine is a managed goroutine. wake hands it the right to run.
+type goroutine struct {
+	id    int
+	name  string
+	wake  chan struct{}
+	state gstate
+	at    Point // where it blocked
+	key   any   // what Unpark call makes it runnable again
+}
+
+// GoroutinePanic is a panic recovered in a managed goroutine.
+type GoroutinePanic struct {
+	Goroutine string // its name, such as "goroutine 4 (started by client 1)"
+	Value     string
+	Stack     string
+}
+
+// Blocked says where a goroutine waits when an execution deadlocks.
+type Blocked struct {
+	Goroutine string
+	Point     string // such as "lock mutex#1"
+}
+
+// aborted is the panic value that unwinds a managed goroutine when its
+// execution is over. IsAbort recognizes it.
+type aborted struct{}
+
+// IsAbort reports whether a recovered panic value is the signal that unwinds
+// the goroutines of a controlled execution that is over. A harness that
+// recovers panics must panic again with it.
+func IsAbort(r any) bool { _, ok := r.(aborted); return ok }
+
+// NewController returns a controller that asks c for every decision and ends
+// an execution as StepCap after maxSteps scheduling points.
+func NewController(c Chooser, maxSteps int) *Controller {
+	return &Controller{chooser: c, maxSteps: maxSteps, done: make(chan struct{}), objects: map[any]string{}}
+}
+
+// Start runs main as goroutine 0 of the execution; the controller must be
+// installed. Done is closed when the execution is over.
+func (c *Controller) Start(main func()) {
+	g := c.newGoroutine("main", main)
+	c.cur = g
+	g.wake <- struct{}{}
+}
+
+// Done is closed when the execution is over: see Outcome.
+func (c *Controller) Done() <-chan struct{} { return c.done }
+
+// Outcome says how the execution ended; read it after Done is closed.
+func (c *Controller) Outcome() Outcome { return c.outcome }
+
+// Spawn starts fn as a managed goroutine named name, without a scheduling
+// point, and returns its id. A harness uses it for its clients; it must be
+// called by a managed goroutine.
+func (c *Controller) Spawn(name string, fn func()) int {
+	return c.newGoroutine(name, fn).id
+}
+
+// Join parks the calling managed goroutine until goroutine id has ended.
+func (c *Controller) Join(id int) {
+	g := c.gs[id]
+	for g.state != ended {
+		c.park(Point{Kind: GoJoin, Obj: g}, g)
+	}
+}
+
+// Note adds a line to the trace of the calling goroutine, such as the call
+// or return of an operation, so that the interleaving reads in its terms.
+func (c *Controller) Note(text string) {
+	c.trace = append(c.trace, Step{G: c.cur.id, Event: EventNote, Note: text})
+}
+
+// At is the scheduling point of the running goroutine: the Chooser decides
+// who continues.
+func (c *Controller) At(p Point) {
+	if c.aborting.Load() {
+		panic(aborted{})
+	}
+	g := c.cur
+	c.record(g, EventPoint, p)
+	if c.steps++; c.steps >= c.maxSteps {
+		c.end(StepCap)
+		c.wait(g)
+	}
+	c.switchTo(g, c.pick(g, p))
+}
+
+// Go starts fn as a managed goroutine; [Go] calls it after the GoStart
+// point.
+func (c *Controller) Go(fn func()) {
+	parent := c.cur
+	id := len(c.gs)
+	c.newGoroutine(fmt.Sprintf("goroutine %d (started by %s)", id, parent.name), fn)
+}
+
+func (c *Controller) newGoroutine(name string, fn func()) *goroutine {
+	g := &goroutine{id: len(c.gs), name: name, wake: make(chan struct{}, 1)}
+	c.gs = append(c.gs, g)
+	c.exited.Add(1)
+	go c.run(g, fn)
+	return g
+}
+
+// run is the body of managed goroutine g: it waits for its first turn, runs
+// fn and hands the turn on.
+func (c *Controller) run(g *goroutine, fn func()) {
+	defer c.exited.Done()
+	<-g.wake
+	if c.aborting.Load() {
+		return
+	}
+	if !c.call(g, fn) {
+		return // unwound by Abort: the controller's state is no longer ours
+	}
+	g.state = ended
+	c.record(g, EventEnd, Point{})
+	c.unpark(g)
+	if next := c.pickOther(g, Point{Kind: GoEnd}); next != nil {
+		c.cur = next
+		next.wake <- struct{}{}
+	}
+}
+
+// call runs fn, recording a panic; it reports false when fn was unwound by
+// the end of the execution.
+func (c *Controller) call(g *goroutine, fn func()) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if IsAbort(r) {
+				ok = false
+				return
+			}
+			c.panics = append(c.panics, GoroutinePanic{Goroutine: g.name, Value: fmt.Sprint(r), Stack: string(debug.Stack())})
+			ok = true
+		}
+	}()
+	fn()
+	return true
+}
+
+// park blocks the running goroutine at p until unpark(key) and its next
+// turn; the caller then tries its operation again.
+func (c *Controller) park(p Point, key any) {
+	if c.aborting.Load() {
+		panic(aborted{})
+	}
+	g := c.cur
+	g.state, g.at, g.key = blocked, p, key
+	c.record(g, EventBlock, p)
+	next := c.pickOther(g, p)
+	if next == nil {
+		c.wait(g) // the run is over
+	}
+	c.switchTo(g, next)
+}
+
+// unpark makes every goroutine blocked on key runnable.
+func (c *Controller) unpark(key any) {
+	for _, g := range c.gs {
+		if g.state == blocked && g.key == key {
+			g.state, g.key = runnable, nil
+		}
+	}
+}
+
+// switchTo hands the turn from g to next and waits for g's next turn.
+func (c *Controller) switchTo(g, next *goroutine) {
+	if next == g {
+		return
+	}
+	c.cur = next
+	next.wake <- struct{}{}
+	c.wait(g)
+}
+
+// wait parks the real goroutine of g until its turn, and unwinds it if the
+// execution was stopped meanwhile.
+func (c *Controller) wait(g *goroutine) {
+	<-g.wake
+	if c.aborting.Load() {
+		panic(aborted{})
+	}
+}
+
+// pick decides who runs after g reached p; g can go on.
+func (c *Controller) pick(g *goroutine, p Point) *goroutine {
+	c.runnable = c.runnable[:0]
+	for _, o := range c.gs {
+		if o.state == runnable {
+			c.runnable = append(c.runnable, o.id)
+		}
+	}
+	if len(c.runnable) == 1 {
+		return g
+	}
+	id := c.decide(g, p, true)
+	if id != g.id {
+		c.preemptions++
+	}
+	return c.gs[id]
+}
+
+// pickOther decides who runs now that g blocked or ended. With nobody
+// runnable it advances virtual time to the next timer; with no timer either
+// the run is over, and it returns nil.
+func (c *Controller) pickOther(g *goroutine, p Point) *goroutine {
+	for {
+		c.runnable = c.runnable[:0]
+		for _, o := range c.gs {
+			if o.state == runnable {
+				c.runnable = append(c.runnable, o.id)
+			}
+		}
+		switch {
+		case len(c.runnable) == 1:
+			return c.gs[c.runnable[0]]
+		case len(c.runnable) > 1:
+			return c.gs[c.decide(g, p, false)]
+		case c.gs[0].state == ended:
+			c.end(Finished)
+			return nil
+		case !c.fireTimers():
+			c.end(Deadlock)
+			return nil
+		}
+	}
+}
+
+func (c *Controller) decide(g *goroutine, p Point, curRunnable bool) int {
+	d := Decision{Step: c.steps, Cur: g.id, CurRunnable: curRunnable, Point: p, Runnable: c.runnable}
+	id := c.chooser.Pick(&d)
+	if !slices.Contains(c.runnable, id) {
+		panic(fmt.Sprintf("sched: the chooser picked goroutine %d, which cannot run (runnable: %v)", id, c.runnable))
+	}
+	c.decisions = append(c.decisions, id)
+	return id
+}
+
+// choose settles a choice an operation leaves open among n ≥ 1 options.
+func (c *Controller) choose(n int) int {
+	if n == 1 {
+		return 0
+	}
+	i := c.chooser.Choose(n)
+	if i < 0 || i >= n {
+		panic(fmt.Sprintf("sched: the chooser chose %d of %d options", i, n))
+	}
+	c.decisions = append(c.decisions, i)
+	return i
+}
+
+// end marks the run over and wakes the harness. The goroutine that ends it
+// parks until Abort.
+func (c *Controller) end(o Outcome) {
+	c.outcome = o
+	if o == Deadlock {
+		for _, g := range c.gs {
+			if g.state == blocked {
+				c.blocked = append(c.blocked, Blocked{Goroutine: g.name, Point: c.describe(g.at)})
+			}
+		}
+	}
+	close(c.done)
+}
+
+// Abort stops the execution: every managed goroutine still parked is
+// unwound by a panic that [IsAbort] recognizes, and one that is running
+// (stuck outside the shims, after a hang) is unwound at its next point.
+// Abort waits up to wait for the goroutines to exit and reports whether
+// they all did. Call it once the execution is over or has hung.
+func (c *Controller) Abort(wait time.Duration) bool {
+	c.aborting.Store(true)
+	for _, g := range c.gs {
+		select {
+		case g.wake <- struct{}{}:
+		default:
+		}
+	}
+	exited := make(chan struct{})
+	go func() { c.exited.Wait(); close(exited) }()
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-exited:
+		return true
+	case <-t.C:
+		return false
+	}
+}
