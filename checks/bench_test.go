@@ -86,16 +86,24 @@ func BenchmarkExecution(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			cfg := defaults()
 			cfg.strategy = name
-			x := &executor{t: tg, cfg: cfg, strategy: strategies[name]()}
+			x := &executor{t: tg, cfg: cfg}
+			st := strategies[name](cfg)
+			st.scenario(sc)
 			i := uint64(0)
 			for b.Loop() {
 				i++
-				e := x.execute(sc, i)
+				if st.exhausted() {
+					st.scenario(sc) // bounded search starts over
+				}
+				e := st.execute(x, i)
 				if v := tg.judge(e, cfg.checkTimeout); v != Ok {
 					b.Fatalf("verdict %s", v)
 				}
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "executions/s")
+			if st, ok := st.(*controlled); ok && st.steps > 0 {
+				b.ReportMetric(float64(st.steps)/b.Elapsed().Seconds(), "decisions/s")
+			}
 		})
 	}
 }

@@ -16,10 +16,11 @@ import (
 // An execution is one run of a scenario on a fresh instance.
 type execution struct {
 	seed    uint64
-	clients int         // clients of the parallel part
-	history []record    // the calls that started: init, clients in order, post
-	panics  []PanicInfo // in New, Stop or goroutines of the structure
-	hang    *hangInfo   // set when the watchdog stopped the execution
+	clients int          // clients of the parallel part
+	history []record     // the calls that started: init, clients in order, post
+	panics  []PanicInfo  // in New, Stop or goroutines of the structure
+	hang    *hangInfo    // set when the watchdog stopped the execution
+	control *controlInfo // set for a controlled execution
 }
 
 // hangInfo says where an execution hung.
@@ -47,12 +48,11 @@ type executor struct {
 	strategy strategy
 }
 
-// execute runs sc once. Only one execution runs at a time in a process: the
-// caller holds runMu.
-func (x *executor) execute(sc scenario, seed uint64) *execution {
-	e := &execution{seed: seed, clients: len(sc.clients)}
+// executeStress runs sc once on real cores under es. Only one execution
+// runs at a time in a process: the caller holds runMu.
+func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
+	e := &execution{seed: es.seed, clients: len(sc.clients)}
 
-	es := x.strategy.execution(seed)
 	uninstall, err := sched.Install(es)
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
@@ -187,6 +187,9 @@ func (x *executor) await(done <-chan struct{}) bool {
 func invoke(op targetOp, instance, in any) (out any, p *PanicInfo) {
 	defer func() {
 		if r := recover(); r != nil {
+			if sched.IsAbort(r) {
+				panic(r) // a controlled execution is over: unwind the client
+			}
 			p = &PanicInfo{Where: "operation", Value: fmt.Sprint(r), Stack: string(debug.Stack())}
 		}
 	}()

@@ -21,20 +21,29 @@ const historyFormat = 1
 // the scenario (enough to replay it), the history of the failing execution,
 // and the report. histories/README.md documents the fields.
 type historyFile struct {
-	Format        int          `json:"weftHistoryFormat"`
-	Test          string       `json:"test"`
-	Package       string       `json:"package"`
-	Structure     string       `json:"structure"`
-	Model         string       `json:"model"`
-	Verdict       Verdict      `json:"verdict"`
-	Strategy      string       `json:"strategy"`
-	Seed          uint64       `json:"seed"`
-	ExecutionSeed uint64       `json:"executionSeed"`
-	Scenario      fileScenario `json:"scenario"`
-	History       []fileRecord `json:"history"`
-	Panics        []PanicInfo  `json:"panics,omitempty"`
-	Hang          *fileHang    `json:"hang,omitempty"`
-	Report        string       `json:"report"`
+	Format        int           `json:"weftHistoryFormat"`
+	Test          string        `json:"test"`
+	Package       string        `json:"package"`
+	Structure     string        `json:"structure"`
+	Model         string        `json:"model"`
+	Verdict       Verdict       `json:"verdict"`
+	Strategy      string        `json:"strategy"`
+	Seed          uint64        `json:"seed"`
+	ExecutionSeed uint64        `json:"executionSeed"`
+	Scenario      fileScenario  `json:"scenario"`
+	History       []fileRecord  `json:"history"`
+	Panics        []PanicInfo   `json:"panics,omitempty"`
+	Hang          *fileHang     `json:"hang,omitempty"`
+	Schedule      *fileSchedule `json:"schedule,omitempty"`
+	Report        string        `json:"report"`
+}
+
+// fileSchedule is the schedule of a controlled execution: replaying its
+// decisions gives the same interleaving.
+type fileSchedule struct {
+	Decisions   string `json:"decisions"` // as encodeSchedule writes them
+	Steps       int    `json:"steps"`
+	Preemptions int    `json:"preemptions"`
 }
 
 type fileScenario struct {
@@ -222,6 +231,10 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 	if h := f.exec.hang; h != nil {
 		hf.Hang = &fileHang{Phase: h.phase, Stacks: h.stacks}
 	}
+	if c := f.exec.control; c != nil {
+		hf.Strategy = c.strategy
+		hf.Schedule = &fileSchedule{Decisions: encodeSchedule(c.decisions()), Steps: c.steps, Preemptions: c.preemptions}
+	}
 	return hf, errors.Join(errs...)
 }
 
@@ -242,6 +255,11 @@ func readHistoryFile(path string) (historyFile, error) {
 	}
 	if hf.Structure == "" || len(hf.Scenario.Clients) == 0 {
 		return hf, fmt.Errorf("%s has no structure or no clients: not a complete weft history file", path)
+	}
+	if hf.Schedule != nil {
+		if _, err := decodeSchedule(hf.Schedule.Decisions); err != nil {
+			return hf, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return hf, nil
 }

@@ -44,6 +44,16 @@ type clientLog struct {
 	// called and returned count the records whose call (resp. return) has
 	// been written; the stores publish those fields to the harness.
 	called, returned atomic.Int32
+	// note, when set, is told of each call and return (a controlled
+	// execution adds them to its trace), described with describe.
+	note     func(string)
+	describe *erasedModel
+}
+
+// failed reports whether a call of l panicked or did not return.
+func (l *clientLog) failed() bool {
+	n := int(l.returned.Load())
+	return n < len(l.recs) || n > 0 && l.recs[n-1].panic != nil
 }
 
 func newClientLog(p part, client int, calls []call) *clientLog {
@@ -62,11 +72,21 @@ func (l *clientLog) play(t *target, instance any, c *clock.Clock, pace func()) {
 			pace()
 		}
 		r := &l.recs[i]
+		if l.note != nil {
+			l.note("call " + l.describe.describeInput(r.input))
+		}
 		r.call = c.Tick()
 		l.called.Store(int32(i + 1))
 		r.output, r.panic = invoke(t.ops[r.op], instance, r.input)
 		r.ret = c.Tick()
 		l.returned.Store(int32(i + 1))
+		if l.note != nil && r.panic == nil {
+			if t.ops[r.op].async {
+				l.note("return (fire-and-forget)")
+			} else {
+				l.note("return " + l.describe.describeOperation(r.input, r.output))
+			}
+		}
 		if r.panic != nil {
 			return
 		}

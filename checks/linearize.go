@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/weftlab/weft/checks/sched"
 	"sort"
 	"time"
 
@@ -115,7 +116,8 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 // Without a deterministic model weft cannot say what such a call did, and
 // the panic or hang is the verdict.
 func (t *target) judge(e *execution, timeout time.Duration) Verdict {
-	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0
+	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0 &&
+		(e.control == nil || e.control.outcome == sched.Finished)
 	if !e.failedOps() || t.model.apply != nil {
 		switch porcupine.CheckOperationsTimeout(t.checker, t.operations(e), timeout) {
 		case porcupine.Illegal:
@@ -129,6 +131,10 @@ func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 	switch {
 	case len(e.panics) > 0 || hasPanickedCall(e.history):
 		return Panic
+	case e.control != nil && e.control.outcome == sched.Deadlock:
+		return Deadlock
+	case e.control != nil && e.control.outcome == sched.StepCap:
+		return Livelock
 	case e.hang != nil:
 		return Hang
 	default:

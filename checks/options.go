@@ -50,9 +50,21 @@ type Options struct {
 	// AllowUnknown makes Check accept the Unknown verdict instead of failing.
 	AllowUnknown bool
 	// Strategy names how executions interleave: "stress" (default: all
-	// cores, perturbation at scheduling points) or "stress-plain" (all cores,
-	// no perturbation).
+	// cores, perturbation at scheduling points), "stress-plain" (all cores,
+	// no perturbation), or one of the controlled strategies, which run one
+	// goroutine at a time and replay exactly: "random" (random walk), "pct"
+	// (probabilistic concurrency testing) or "bounded" (every schedule with
+	// at most PreemptionBound preemptions).
 	Strategy string
+	// MaxSteps caps the scheduling points of a controlled execution
+	// (default 20000): one that reaches it is reported as a livelock.
+	MaxSteps int
+	// PreemptionBound is the most preemptions per schedule of the bounded
+	// strategy (default 2).
+	PreemptionBound int
+	// Schedules caps the schedules the bounded strategy explores per
+	// scenario (default 10000).
+	Schedules int
 	// OutDir is where failing histories are written (default histories/out
 	// under the module root).
 	OutDir string
@@ -71,6 +83,7 @@ type config struct {
 	seed                                    uint64
 	allowUnknown, verbose                   bool
 	strategy, outDir, replay, summary       string
+	maxSteps, preemptions, schedules        int
 }
 
 func defaults() config {
@@ -79,6 +92,7 @@ func defaults() config {
 		executions: 100, budget: 15 * time.Second,
 		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
 		strategy: "stress",
+		maxSteps: 20000, preemptions: 2, schedules: 10000,
 	}
 	if testing.Testing() && testing.Short() {
 		c.executions, c.budget, c.shrinkTime = 20, 3*time.Second, 3*time.Second
@@ -176,7 +190,10 @@ var settings = []setting{
 		return nil
 	}},
 	boolSetting("allowunknown", "accept the unknown verdict (checker timeout) instead of failing", func(c *config) *bool { return &c.allowUnknown }),
-	{name: "strategy", usage: "how executions interleave: stress or stress-plain (default stress)", set: func(c *config, v string) error {
+	intSetting("maxsteps", "step cap of a controlled execution, reported as a livelock (default 20000)", 10, func(c *config) *int { return &c.maxSteps }),
+	intSetting("preemptions", "preemption bound of the bounded strategy (default 2)", 0, func(c *config) *int { return &c.preemptions }),
+	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
+	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
 		if _, ok := strategies[v]; !ok {
 			return fmt.Errorf("unknown strategy %q (want one of %v)", v, strategyNames())
 		}
@@ -289,6 +306,9 @@ func (o Options) applyTo(c *config) {
 	if o.Strategy != "" {
 		c.strategy = o.Strategy
 	}
+	setInt(&c.maxSteps, o.MaxSteps)
+	setInt(&c.preemptions, o.PreemptionBound)
+	setInt(&c.schedules, o.Schedules)
 	if o.OutDir != "" {
 		c.outDir = o.OutDir
 	}
@@ -316,6 +336,9 @@ func (c config) validate() error {
 	check(c.hang > 0, "hang timeout must be positive (got %v)", c.hang)
 	check(c.checkTimeout > 0, "check timeout must be positive (got %v)", c.checkTimeout)
 	check(c.shrinkTime >= 0, "shrink time must not be negative (got %v)", c.shrinkTime)
+	check(c.maxSteps >= 10, "the step cap must be at least 10 (got %d)", c.maxSteps)
+	check(c.preemptions >= 0, "the preemption bound must not be negative (got %d)", c.preemptions)
+	check(c.schedules >= 1, "schedules must be at least 1 (got %d)", c.schedules)
 	_, ok := strategies[c.strategy]
 	check(ok, "unknown strategy %q (want one of %v)", c.strategy, strategyNames())
 	return errors.Join(errs...)

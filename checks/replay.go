@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// replay reruns the scenario of a history file: a stress failure is
+// replay reruns the scenario of a history file. A controlled failure comes
+// with its schedule, and is replayed exactly, once. A stress failure is
 // reproduced by executing its scenario until it fails again or the budget
 // ends. A check whose test or structure is not the one of the file skips
 // the replay (the file names its test: run it with -run).
@@ -25,9 +26,13 @@ func (r *runner) replay() (*failure, error) {
 	r.start = time.Now()
 	r.deadline = r.start.Add(r.cfg.budget)
 	r.scenarios = 1
+	if hf.Schedule != nil {
+		return r.replaySchedule(hf, sc)
+	}
 	seed := hf.ExecutionSeed
+	r.strat.scenario(sc)
 	for i := 0; time.Now().Before(r.deadline); i++ {
-		e := r.x.execute(sc, seed)
+		e := r.strat.execute(r.x, seed)
 		r.executions++
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {
@@ -40,5 +45,34 @@ func (r *runner) replay() (*failure, error) {
 	r.tb.Logf("weft: replay of %s: no failure in %d executions of its scenario (%v). "+
 		"A stress failure depends on timing; raise -weft.budget to try longer.",
 		r.cfg.replay, r.executions, r.cfg.budget)
+	return nil, nil
+}
+
+// replaySchedule executes the scenario once with the recorded decisions:
+// the same interleaving, hence the same history, as when it was recorded,
+// unless the code changed since.
+func (r *runner) replaySchedule(hf historyFile, sc scenario) (*failure, error) {
+	ds, err := decodeSchedule(hf.Schedule.Decisions)
+	if err != nil {
+		return nil, err
+	}
+	ch := &replaySchedule{decisions: ds, strict: true}
+	e := r.x.executeControlled(sc, hf.ExecutionSeed, hf.Strategy, ch)
+	r.executions = 1
+	if ch.diverged != "" {
+		r.tb.Logf("weft: replay of %s diverged: %s. The code or the structure changed since the schedule "+
+			"was recorded; the rest of the execution ran without preemptions.", r.cfg.replay, ch.diverged)
+	}
+	v := r.t.judge(e, r.cfg.checkTimeout)
+	if v != hf.Verdict {
+		r.tb.Logf("weft: replay of %s: verdict %s, recorded %s", r.cfg.replay, v, hf.Verdict)
+	}
+	if v == Unknown && r.cfg.allowUnknown {
+		r.unknowns++
+		return nil, nil
+	}
+	if v.Failed(r.cfg.allowUnknown) {
+		return &failure{verdict: v, sc: sc, exec: e, replayed: ch.diverged == ""}, nil
+	}
 	return nil, nil
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/weftlab/weft/checks/sched"
 	"strings"
 	"text/tabwriter"
 )
@@ -16,6 +17,10 @@ type failure struct {
 	stuck     *stuckInfo
 	files     outputFiles
 	repro     string
+	replayed  bool // an exact replay of a recorded schedule
+	// minimized says how schedule minimization went, for a controlled
+	// failure: preemptions before and after.
+	minimized *minimizeInfo
 }
 
 // report renders f for people. Its first line names the verdict.
@@ -24,9 +29,16 @@ func (r *runner) report(f *failure) string {
 	fmt.Fprintf(&b, "weft: %s: %s\n", f.verdict, r.t.name)
 	fmt.Fprintf(&b, "%s\n\n", verdictExplanation(f.verdict))
 
+	strategy := r.cfg.strategy
+	if c := f.exec.control; c != nil {
+		strategy = c.strategy
+	}
 	fmt.Fprintf(&b, "Scenario (%d calls; seed %d, execution %d of this scenario, strategy %s):\n",
-		f.sc.size(), r.cfg.seed, f.execIndex+1, r.cfg.strategy)
+		f.sc.size(), r.cfg.seed, f.execIndex+1, strategy)
 	r.writeScenario(&b, f)
+	if c := f.exec.control; c != nil {
+		writeControl(&b, f)
+	}
 
 	if f.stuck != nil {
 		r.writeStuck(&b, f)
@@ -44,7 +56,11 @@ func (r *runner) report(f *failure) string {
 		fmt.Fprintf(&b, "Every other goroutine at that moment (goroutines stuck in earlier checks of this test binary appear too):\n%s", indent(h.stacks))
 	}
 
-	b.WriteString("\nReproduce (from the module root; a stress run repeats the scenario until it fails again):\n")
+	if f.exec.control != nil {
+		b.WriteString("\nReproduce (from the module root; replays this interleaving exactly):\n")
+	} else {
+		b.WriteString("\nReproduce (from the module root; a stress run repeats the scenario until it fails again):\n")
+	}
 	fmt.Fprintf(&b, "  %s\n", f.repro)
 	if f.files.history != "" {
 		fmt.Fprintf(&b, "History: %s\nView:    %s\n", f.files.history, f.files.view)
@@ -63,6 +79,10 @@ func verdictExplanation(v Verdict) string {
 		return "A call, the constructor, Stop or a goroutine of the structure panicked."
 	case Hang:
 		return "Calls did not return in time. The model says this scenario cannot wait forever, so something is stuck."
+	case Deadlock:
+		return "No goroutine could go on and no timer was pending, yet calls had not returned: every goroutine waits for another."
+	case Livelock:
+		return "The execution kept taking steps without ending, past the step cap: goroutines run but make no progress."
 	case Unknown:
 		return "The linearizability checker ran out of time: this is not a pass."
 	}
@@ -166,4 +186,43 @@ func (r *runner) writeStuck(b *strings.Builder, f *failure) {
 func indent(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
+}
+
+// writeControl shows what only a controlled execution knows: the schedule,
+// who waits for what after a deadlock, the steps a livelock repeats, and
+// the interleaving.
+func writeControl(b *strings.Builder, f *failure) {
+	c := f.exec.control
+	fmt.Fprintf(b, "\nSchedule: %d decisions, %d preemptions, %d steps: %s\n",
+		len(c.choices), c.preemptions, c.steps, encodeSchedule(c.decisions()))
+	if m := f.minimized; m != nil && m.from > c.preemptions {
+		fmt.Fprintf(b, "  (minimized from %d preemptions in %d replays)\n", m.from, m.tries)
+	}
+	if len(c.blocked) > 0 {
+		held := holdings(c.trace)
+		b.WriteString("\nDeadlock: no goroutine can run and no timer is pending.\n")
+		names := map[string]int{}
+		for g, n := range c.goroutines {
+			names[n] = g
+		}
+		for _, w := range c.blocked {
+			fmt.Fprintf(b, "  %s waits at %s", w.Goroutine, w.Point)
+			if h := held[names[w.Goroutine]]; len(h) > 0 {
+				fmt.Fprintf(b, " while holding %s", strings.Join(h, ", "))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if c.outcome == sched.StepCap {
+		if cycle, times := repeatingTail(c.trace); cycle != nil {
+			fmt.Fprintf(b, "\nLivelock: the last %d steps repeat these %d at least %d times:\n", len(cycle)*times, len(cycle), times)
+			for _, s := range cycle {
+				fmt.Fprintf(b, "  %s: %s\n", c.goroutines[s.G], stepText(s))
+			}
+		} else {
+			fmt.Fprintf(b, "\nLivelock: %d steps without ending (no short cycle repeats; see the interleaving).\n", c.steps)
+		}
+	}
+	b.WriteString("\nInterleaving (one line per step; ⇢ marks where control left a goroutine):\n")
+	writeInterleaving(b, c)
 }

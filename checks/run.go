@@ -21,15 +21,17 @@ var runMu sync.Mutex
 
 // runner is one check in progress.
 type runner struct {
-	tb  testing.TB
-	t   *target
-	cfg config
-	x   *executor
+	tb    testing.TB
+	t     *target
+	cfg   config
+	x     *executor
+	strat strategy
 
 	start, deadline time.Time
 	scenarios       int
 	executions      int
 	unknowns        int
+	exhausted       int // scenarios whose schedules bounded search exhausted
 
 	// failures remembers every scenario that failed, so that rapid finds
 	// the same failure each time it replays a scenario: a stress failure
@@ -44,7 +46,8 @@ type runner struct {
 func newRunner(tb testing.TB, t *target, cfg config) *runner {
 	return &runner{
 		tb: tb, t: t, cfg: cfg,
-		x:        &executor{t: t, cfg: cfg, strategy: strategies[cfg.strategy]()},
+		x:        &executor{t: t, cfg: cfg},
+		strat:    strategies[cfg.strategy](cfg),
 		failures: map[string]*failure{},
 	}
 }
@@ -103,11 +106,22 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 	if r.found == nil {
 		r.scenarios++
 	}
-	for i := range r.cfg.executions {
+	r.strat.scenario(sc)
+	limit := r.cfg.executions
+	if r.cfg.strategy == "bounded" {
+		limit = r.cfg.schedules // or until they run out
+	}
+	for i := range limit {
 		if r.found == nil && !time.Now().Before(r.deadline) {
 			return nil
 		}
-		e := r.x.execute(sc, executionSeed(seed, i))
+		if r.strat.exhausted() {
+			if r.found == nil && i > 0 {
+				r.exhausted++
+			}
+			return nil
+		}
+		e := r.strat.execute(r.x, executionSeed(seed, i))
 		if r.found == nil {
 			r.executions++
 		}
@@ -134,6 +148,9 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 // finish completes a failure for reporting: where linearization got stuck,
 // the files and the reproduction command. It returns the report.
 func (r *runner) finish(f *failure) string {
+	if f.exec.control != nil && !f.replayed {
+		r.minimize(f)
+	}
 	ops := r.t.operations(f.exec)
 	_, info := porcupine.CheckOperationsVerbose(r.t.checker, ops, r.cfg.checkTimeout)
 	if f.verdict == NotLinearizable {
@@ -153,7 +170,7 @@ func (r *runner) finish(f *failure) string {
 func (r *runner) reproCommand(f *failure) string {
 	_, pkg := moduleRoot()
 	cmd := replayCommand(pkg, r.tb.Name(), f.files.history)
-	if r.cfg.strategy != "stress" {
+	if f.exec.control == nil && r.cfg.strategy != "stress" {
 		cmd += " -weft.strategy=" + r.cfg.strategy
 	}
 	return cmd
@@ -178,7 +195,7 @@ func ReplayCommand(path string) (string, error) {
 		return "", err
 	}
 	cmd := replayCommand(hf.Package, hf.Test, relToRoot(path))
-	if hf.Strategy != "" && hf.Strategy != "stress" {
+	if hf.Schedule == nil && hf.Strategy != "" && hf.Strategy != "stress" {
 		cmd += " -weft.strategy=" + hf.Strategy
 	}
 	return cmd, nil

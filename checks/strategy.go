@@ -7,31 +7,70 @@ import (
 )
 
 // A strategy decides how the goroutines of an execution interleave. Each
-// strategy lives in a file of its own (stress.go); the controlled strategies
-// (random walk, PCT, bounded search, replay) join them behind this
-// interface.
+// strategy lives in a file of its own: stress.go (real cores), and the
+// controlled ones, which run one goroutine at a time under a
+// sched.Controller and differ only in their sched.Chooser: randomwalk.go,
+// pct.go, bounded.go, and the replay of a recorded schedule in schedule.go.
 type strategy interface {
-	// execution returns the scheduler of one execution, seeded with seed.
-	execution(seed uint64) executionScheduler
+	// scenario starts the executions of a new scenario.
+	scenario(sc scenario)
+	// execute runs the scenario once, seeded with seed.
+	execute(x *executor, seed uint64) *execution
+	// exhausted reports that further executions of the scenario cannot find
+	// anything new: bounded search has tried every schedule in its bound.
+	exhausted() bool
 }
 
-// executionScheduler is a strategy's hold on one execution: the
-// sched.Scheduler installed while it runs, plus the hooks the executor calls.
-type executionScheduler interface {
-	sched.Scheduler
-	// pacer returns what a client calls just before each of its operations.
-	// It is called before the clients start; each client owns its pacer.
-	pacer(client int) func()
-	// goroutinePanics returns the panics recovered in goroutines the
-	// structure started with sched.Go.
-	goroutinePanics() []PanicInfo
+// A chooserSource makes the sched.Chooser of each controlled execution,
+// and learns from the executions that ran.
+type chooserSource interface {
+	chooser(seed uint64) sched.Chooser
+	observe(c *controlInfo)
+}
+
+// controlled is the strategy of a chooserSource: a controlled execution per
+// seed.
+type controlled struct {
+	name  string
+	src   chooserSource
+	sc    scenario
+	steps int // scheduling points of every execution so far, for benchmarks
+}
+
+func (s *controlled) scenario(sc scenario) {
+	s.sc = sc
+	if b, ok := s.src.(interface{ reset() }); ok {
+		b.reset()
+	}
+}
+
+func (s *controlled) execute(x *executor, seed uint64) *execution {
+	e := x.executeControlled(s.sc, seed, s.name, s.src.chooser(seed))
+	s.src.observe(e.control)
+	if e.control != nil {
+		s.steps += e.control.steps
+	}
+	return e
+}
+
+func (s *controlled) exhausted() bool {
+	b, ok := s.src.(interface{ done() bool })
+	return ok && b.done()
 }
 
 // strategies maps the names Options.Strategy accepts to their constructors.
-var strategies = map[string]func() strategy{
-	"stress":       func() strategy { return stress{perturb: true} },
-	"stress-plain": func() strategy { return stress{perturb: false} },
+var strategies = map[string]func(cfg config) strategy{
+	"stress":       func(config) strategy { return &stress{perturb: true} },
+	"stress-plain": func(config) strategy { return &stress{perturb: false} },
+	"random":       func(config) strategy { return &controlled{name: "random", src: randomWalk{}} },
+	"pct":          func(config) strategy { return &controlled{name: "pct", src: newPCT()} },
+	"bounded": func(cfg config) strategy {
+		return &controlled{name: "bounded", src: newBounded(cfg.preemptions)}
+	},
 }
+
+// isControlled reports whether the strategy named runs under a controller.
+func isControlled(name string) bool { return name != "stress" && name != "stress-plain" }
 
 func strategyNames() []string {
 	names := make([]string, 0, len(strategies))

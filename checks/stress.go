@@ -25,6 +25,14 @@ import (
 // perturbs (and hide races from the race detector).
 type stress struct {
 	perturb bool
+	sc      scenario
+}
+
+func (s *stress) scenario(sc scenario) { s.sc = sc }
+func (s *stress) exhausted() bool      { return false }
+
+func (s *stress) execute(x *executor, seed uint64) *execution {
+	return x.executeStress(s.sc, s.execution(seed))
 }
 
 // perturbation is how hard a stress execution disturbs scheduling points.
@@ -43,7 +51,7 @@ var profiles = []perturbation{
 	{name: "spin", yield: 0, spin: 20000, sleep: 20000, spinMax: 8192},
 }
 
-func (s stress) execution(seed uint64) executionScheduler {
+func (s *stress) execution(seed uint64) *stressExecution {
 	e := &stressExecution{seed: seed, perturb: s.perturb}
 	if s.perturb {
 		e.profile = profiles[seed%uint64(len(profiles))]
@@ -59,6 +67,8 @@ type stressExecution struct {
 	mu     sync.Mutex // guards panics; taken only when a goroutine panics
 	panics []PanicInfo
 }
+
+var _ sched.Scheduler = (*stressExecution)(nil)
 
 // At disturbs the calling goroutine according to the profile.
 func (e *stressExecution) At(sched.Point) {

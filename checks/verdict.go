@@ -19,6 +19,14 @@ const (
 	// Hang: operations did not return within the hang timeout. The watchdog
 	// stops the execution and reports where every goroutine was.
 	Hang Verdict = "hang"
+	// Deadlock: in a controlled execution, no goroutine could run, no timer
+	// was pending, and the execution was not over. The report says who
+	// waits for what.
+	Deadlock Verdict = "deadlock"
+	// Livelock: a controlled execution reached its step cap (MaxSteps)
+	// without ending: goroutines keep stepping without getting anywhere.
+	// The report shows the steps that repeat.
+	Livelock Verdict = "livelock"
 	// Unknown: the linearizability checker ran out of time. It is never a
 	// pass: Check fails on it unless Options.AllowUnknown is set.
 	Unknown Verdict = "unknown"

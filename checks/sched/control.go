@@ -35,8 +35,19 @@ type Decision struct {
 	Point Point
 	// Runnable lists the goroutines that can run, by increasing id; the
 	// goroutine that started the execution is 0, the others are numbered in
-	// the order they started.
+	// the order they started. It is valid only during the call.
 	Runnable []int
+}
+
+// A Choice is one decision of an execution taken among two options or more.
+type Choice struct {
+	// Value is the goroutine picked, or the option chosen.
+	Value int
+	// Cur is the goroutine that was running.
+	Cur int
+	// Pick tells a Pick from a Choose; Preempt marks a Pick that switched
+	// away from a goroutine that could have gone on.
+	Pick, Preempt bool
 }
 
 // An Outcome is how a controlled execution ended.
@@ -74,7 +85,7 @@ type Controller struct {
 	gs          []*goroutine
 	cur         *goroutine
 	steps       int
-	decisions   []int // the value of every decision with two options or more
+	choices     []Choice
 	preemptions int
 	runnable    []int // scratch
 	trace       []Step
@@ -109,6 +120,8 @@ type goroutine struct {
 	state gstate
 	at    Point // where it blocked
 	key   any   // what Unpark call makes it runnable again
+	// lastPoint is the index in the trace of its last point, -1 before.
+	lastPoint int
 }
 
 // GoroutinePanic is a panic recovered in a managed goroutine.
@@ -198,7 +211,7 @@ func (c *Controller) Go(fn func()) {
 }
 
 func (c *Controller) newGoroutine(name string, fn func()) *goroutine {
-	g := &goroutine{id: len(c.gs), name: name, wake: make(chan struct{}, 1)}
+	g := &goroutine{id: len(c.gs), name: name, wake: make(chan struct{}, 1), lastPoint: -1}
 	c.gs = append(c.gs, g)
 	c.exited.Add(1)
 	go c.run(g, fn)
@@ -297,11 +310,7 @@ func (c *Controller) pick(g *goroutine, p Point) *goroutine {
 	if len(c.runnable) == 1 {
 		return g
 	}
-	id := c.decide(g, p, true)
-	if id != g.id {
-		c.preemptions++
-	}
-	return c.gs[id]
+	return c.gs[c.decide(g, p, true)]
 }
 
 // pickOther decides who runs now that g blocked or ended. With nobody
@@ -336,7 +345,11 @@ func (c *Controller) decide(g *goroutine, p Point, curRunnable bool) int {
 	if !slices.Contains(c.runnable, id) {
 		panic(fmt.Sprintf("sched: the chooser picked goroutine %d, which cannot run (runnable: %v)", id, c.runnable))
 	}
-	c.decisions = append(c.decisions, id)
+	preempt := curRunnable && id != g.id
+	if preempt {
+		c.preemptions++
+	}
+	c.choices = append(c.choices, Choice{Value: id, Cur: g.id, Pick: true, Preempt: preempt})
 	return id
 }
 
@@ -349,7 +362,7 @@ func (c *Controller) choose(n int) int {
 	if i < 0 || i >= n {
 		panic(fmt.Sprintf("sched: the chooser chose %d of %d options", i, n))
 	}
-	c.decisions = append(c.decisions, i)
+	c.choices = append(c.choices, Choice{Value: i, Cur: c.cur.id})
 	return i
 }
 

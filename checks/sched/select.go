@@ -92,9 +92,9 @@ func (a *sendArm[T]) reflectCase() reflect.SelectCase {
 }
 
 func (a *sendArm[T]) received(reflect.Value, bool) {}
-func (a *sendArm[T]) channel() unsafe.Pointer     { return unsafe.Pointer(a.c) }
-func (a *sendArm[T]) ready() bool                 { return a.c != nil && canSend(a.c) }
-func (a *sendArm[T]) now(ctl *Controller)         { trySend(ctl, a.c, a.v) }
+func (a *sendArm[T]) channel() unsafe.Pointer      { return unsafe.Pointer(a.c) }
+func (a *sendArm[T]) ready() bool                  { return a.c != nil && canSend(a.c) }
+func (a *sendArm[T]) now(ctl *Controller)          { trySend(ctl, a.c, a.v) }
 
 func (a *sendArm[T]) enqueue(sel *selector, idx int) {
 	if a.c == nil {

@@ -111,6 +111,9 @@ func (c *Controller) objectName(k Kind, obj any) string {
 }
 
 func (c *Controller) record(g *goroutine, e Event, p Point) {
+	if e == EventPoint {
+		g.lastPoint = len(c.trace)
+	}
 	c.trace = append(c.trace, Step{G: g.id, Event: e, Kind: p.Kind, Object: c.objectName(p.Kind, p.Obj)})
 }
 
@@ -145,26 +148,47 @@ func Succeeded(ok bool) {
 
 func succeeded(ok bool) {
 	c := current()
-	if c == nil || len(c.trace) == 0 {
+	if c == nil || c.cur.lastPoint < 0 {
 		return
 	}
-	last := &c.trace[len(c.trace)-1]
-	if last.G == c.cur.id && last.Event == EventPoint {
-		if ok {
-			last.Note = "ok"
-		} else {
-			last.Note = "failed"
-		}
+	note := "failed"
+	if ok {
+		note = "ok"
 	}
+	p := c.trace[c.cur.lastPoint]
+	if c.cur.lastPoint == len(c.trace)-1 {
+		c.trace[c.cur.lastPoint].Note = note
+		return
+	}
+	// Other goroutines ran between the point and the operation: say when
+	// it took effect.
+	p.Event, p.Note = EventNote, stepTextOf(p)+" → "+note
+	c.trace = append(c.trace, p)
+}
+
+func stepTextOf(s Step) string {
+	if s.Object == "" {
+		return s.Kind.String()
+	}
+	return s.Kind.String() + " " + s.Object
 }
 
 // Trace returns the steps of the execution so far. Read it after Done.
 func (c *Controller) Trace() []Step { return c.trace }
 
-// Decisions returns the value of every decision taken with two options or
-// more, in order: a goroutine id for a Pick, an index for a Choose. A
-// Chooser that returns them in the same order replays the execution.
-func (c *Controller) Decisions() []int { return c.decisions }
+// Choices returns every decision taken with two options or more, in order.
+// A Chooser that returns their values in the same order replays the
+// execution.
+func (c *Controller) Choices() []Choice { return c.choices }
+
+// Decisions returns the values of Choices: the schedule of the execution.
+func (c *Controller) Decisions() []int {
+	ds := make([]int, len(c.choices))
+	for i, ch := range c.choices {
+		ds[i] = ch.Value
+	}
+	return ds
+}
 
 // Steps returns the number of scheduling points reached.
 func (c *Controller) Steps() int { return c.steps }

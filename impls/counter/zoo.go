@@ -1,6 +1,9 @@
 package counter
 
-import "github.com/weftlab/weft/checks/sched/sync"
+import (
+	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/sched/sync"
+)
 
 // RacyCounter is the guide's race condition (11.2): count++ with no
 // synchronization at all. Broken on purpose.
@@ -11,12 +14,22 @@ import "github.com/weftlab/weft/checks/sched/sync"
 // increments that returned before it — a history no order of the operations
 // explains. It is also a data race, which `go test -race` reports on its own,
 // so weft skips it under the race detector.
+//
+// Inc spells n++ as its read and its write, with [sched.Yield] between them:
+// the yield synchronizes nothing, it names the window the race leaves open.
+// A controlled scheduler switches goroutines only at scheduling points, so
+// without it controlled mode could never interleave the two halves; stress
+// runs on real cores find the race either way.
 type RacyCounter struct {
 	n int
 }
 
 // Inc adds one, unless it races with another Inc.
-func (c *RacyCounter) Inc() { c.n++ }
+func (c *RacyCounter) Inc() {
+	n := c.n
+	sched.Yield()
+	c.n = n + 1
+}
 
 // Value returns the count, possibly stale.
 func (c *RacyCounter) Value() int { return c.n }

@@ -1,0 +1,149 @@
+package checks
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync/atomic"
+	"time"
+
+	"github.com/weftlab/weft/checks/internal/clock"
+	"github.com/weftlab/weft/checks/sched"
+)
+
+// controlInfo is what a controlled execution adds to its history: how it
+// ended, the schedule that replays it, and the trace the report shows.
+type controlInfo struct {
+	strategy    string
+	outcome     sched.Outcome
+	choices     []sched.Choice
+	steps       int
+	preemptions int
+	trace       []sched.Step
+	goroutines  []string
+	blocked     []sched.Blocked // who waits for what, after a deadlock
+}
+
+// decisions is the schedule of the execution: the values of its choices.
+func (c *controlInfo) decisions() []int {
+	ds := make([]int, len(c.choices))
+	for i, ch := range c.choices {
+		ds[i] = ch.Value
+	}
+	return ds
+}
+
+// executeControlled runs sc once under a controller that asks ch for every
+// decision. The harness is goroutine 0 ("main"): it creates the instance,
+// plays init, spawns one goroutine per client, joins them, plays post and
+// stops the instance, all under control, so that an execution is a
+// function of the scenario and the decisions.
+func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, ch sched.Chooser) *execution {
+	e := &execution{seed: seed, clients: len(sc.clients)}
+	ctl := sched.NewController(ch, x.cfg.maxSteps)
+	uninstall, err := sched.Install(ctl)
+	if err != nil {
+		panic("weft: " + err.Error()) // runMu makes this impossible
+	}
+	defer uninstall()
+
+	n := len(sc.clients)
+	var (
+		c       clock.Clock
+		phase   atomic.Pointer[string]
+		panics  []PanicInfo // written by main only; read after Done
+		initLog = newClientLog(partInit, n, sc.init)
+		postLog = newClientLog(partPost, n, sc.post)
+		logs    = make([]*clientLog, n)
+	)
+	notes := func(l *clientLog) {
+		l.note = func(text string) { ctl.Note(text) }
+		l.describe = &x.t.inner
+	}
+	notes(initLog)
+	notes(postLog)
+	for i, calls := range sc.clients {
+		logs[i] = newClientLog(partParallel, i, calls)
+		notes(logs[i])
+	}
+	// guard runs one phase on main, recording its panic.
+	guard := func(name string, fn func()) (ok bool) {
+		phase.Store(&name)
+		defer func() {
+			if r := recover(); r != nil {
+				if sched.IsAbort(r) {
+					panic(r)
+				}
+				panics = append(panics, PanicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())})
+				ok = false
+			}
+		}()
+		fn()
+		return true
+	}
+	main := func() {
+		var instance any
+		if !guard("New", func() { instance = x.t.newInstance() }) {
+			return
+		}
+		defer func() {
+			if x.t.stop != nil {
+				guard("Stop", func() { x.t.stop(instance) })
+			}
+		}()
+		if !guard("init", func() { initLog.play(x.t, instance, &c, nil) }) || initLog.failed() {
+			return
+		}
+		phase.Store(ptr("parallel"))
+		ids := make([]int, n)
+		for i, l := range logs {
+			ids[i] = ctl.Spawn(fmt.Sprintf("client %d", i), func() { l.play(x.t, instance, &c, nil) })
+		}
+		for _, id := range ids {
+			ctl.Join(id)
+		}
+		for _, l := range logs {
+			if l.failed() {
+				return
+			}
+		}
+		guard("post", func() { postLog.play(x.t, instance, &c, nil) })
+	}
+
+	ctl.Start(main)
+	timer := time.NewTimer(x.cfg.hang)
+	defer timer.Stop()
+	select {
+	case <-ctl.Done():
+	case <-timer.C:
+		e.hang = &hangInfo{phase: *phase.Load(), stacks: allStacks()}
+	}
+	// The goroutines still parked are unwound; after a hang, the stuck
+	// one cannot be, and is left behind as in a stress execution.
+	ctl.Abort(time.Second)
+
+	e.history = append(e.history, initLog.snapshot()...)
+	for _, l := range logs {
+		e.history = append(e.history, l.snapshot()...)
+	}
+	e.history = append(e.history, postLog.snapshot()...)
+	if e.hang != nil {
+		return e
+	}
+	e.panics = append(e.panics, panics...)
+	for _, p := range ctl.Panics() {
+		e.panics = append(e.panics, PanicInfo{Where: p.Goroutine, Value: p.Value, Stack: p.Stack})
+	}
+	e.control = &controlInfo{
+		strategy:    strategy,
+		outcome:     ctl.Outcome(),
+		choices:     ctl.Choices(),
+		steps:       ctl.Steps(),
+		preemptions: ctl.Preemptions(),
+		trace:       ctl.Trace(),
+		goroutines:  ctl.Goroutines(),
+		blocked:     ctl.BlockedGoroutines(),
+	}
+	return e
+}
+
+func ptr[T any](v T) *T { return &v }

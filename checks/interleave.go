@@ -1,0 +1,168 @@
+package checks
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/weftlab/weft/checks/sched"
+)
+
+// maxTraceLines bounds the interleaving a report prints; the steps that
+// lead to the failure are at the end, so the oldest are dropped.
+const maxTraceLines = 120
+
+// writeInterleaving shows the trace of a controlled execution with one
+// column per goroutine: each line is one step, a goroutine runs until
+// another column continues, and the line where control leaves a goroutine
+// says why (preempted, blocked, ended). Steps of main before the clients
+// start (New and init) are summed up, and a run of identical steps (a spin
+// loop) is one line.
+func writeInterleaving(b *strings.Builder, c *controlInfo) {
+	steps := c.trace
+	first := slices.IndexFunc(steps, func(s sched.Step) bool { return s.G > 0 })
+	if first > 0 {
+		fmt.Fprintf(b, "  (%d steps of main before: New and init)\n", first)
+		steps = steps[first:]
+	}
+	type line struct {
+		g    int
+		text string
+	}
+	var lines []line
+	for i := 0; i < len(steps); {
+		s := steps[i]
+		j := i + 1
+		for j < len(steps) && steps[j] == s {
+			j++
+		}
+		text := stepText(s)
+		if j-i > 1 {
+			text += fmt.Sprintf(" ×%d", j-i)
+		}
+		if j < len(steps) && steps[j].G != s.G && s.G >= 0 {
+			switch s.Event {
+			case sched.EventPoint, sched.EventNote:
+				text += "  ⇢ preempted"
+			case sched.EventBlock:
+				text += "  ⇢ switch"
+			}
+		}
+		lines = append(lines, line{g: s.G, text: text})
+		i = j
+	}
+	if len(lines) > maxTraceLines {
+		fmt.Fprintf(b, "  (… %d earlier steps omitted)\n", len(lines)-maxTraceLines)
+		lines = lines[len(lines)-maxTraceLines:]
+	}
+	cols := map[int]bool{}
+	for _, l := range lines {
+		if l.g >= 0 {
+			cols[l.g] = true
+		}
+	}
+	order := make([]int, 0, len(cols))
+	for g := range cols {
+		order = append(order, g)
+	}
+	slices.Sort(order)
+	col := map[int]int{}
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "  \t")
+	var legend []string
+	for i, g := range order {
+		col[g] = i
+		name := c.goroutines[g]
+		if short, _, ok := strings.Cut(name, " (started by"); ok {
+			legend = append(legend, fmt.Sprintf("g%d = %s", g, name))
+			name = "g" + strings.TrimPrefix(short, "goroutine ")
+		}
+		fmt.Fprintf(tw, "%s\t", name)
+	}
+	fmt.Fprintln(tw)
+	for i, l := range lines {
+		fmt.Fprintf(tw, "  %d\t", i+1)
+		if l.g < 0 {
+			fmt.Fprintf(tw, "%s\t\n", l.text)
+			continue
+		}
+		fmt.Fprint(tw, strings.Repeat("\t", col[l.g]))
+		fmt.Fprintf(tw, "%s\t\n", l.text)
+	}
+	tw.Flush()
+	for _, l := range legend {
+		fmt.Fprintf(b, "  %s\n", l)
+	}
+}
+
+// stepText describes one step, such as "atomic-cas atomic#1 → failed".
+func stepText(s sched.Step) string {
+	what := s.Kind.String()
+	if s.Object != "" {
+		what += " " + s.Object
+	}
+	switch s.Event {
+	case sched.EventBlock:
+		return "waits: " + what
+	case sched.EventEnd:
+		return "ends"
+	case sched.EventNote:
+		return s.Note
+	case sched.EventTime:
+		return "— no goroutine can run: virtual time jumps to +" + s.Note + " —"
+	}
+	if s.Note != "" {
+		what += " → " + s.Note
+	}
+	return what
+}
+
+// holdings replays a trace to say which locks each goroutine holds at its
+// end: a lock point whose goroutine went on without waiting (or a try
+// that succeeded) acquires, an unlock releases.
+func holdings(trace []sched.Step) map[int][]string {
+	held := map[int][]string{}
+	pending := map[int]string{}
+	for _, s := range trace {
+		if s.G < 0 {
+			continue
+		}
+		if obj, ok := pending[s.G]; ok && !(s.Event == sched.EventBlock && s.Object == obj) {
+			held[s.G] = append(held[s.G], obj)
+			delete(pending, s.G)
+		}
+		if s.Event != sched.EventPoint {
+			continue
+		}
+		switch s.Kind {
+		case sched.MutexLock, sched.RWLock, sched.RLock:
+			pending[s.G] = s.Object
+		case sched.MutexTryLock, sched.RWTryLock, sched.RTryLock:
+			if s.Note == "ok" {
+				held[s.G] = append(held[s.G], s.Object)
+			}
+		case sched.MutexUnlock, sched.RWUnlock, sched.RUnlock:
+			if i := slices.Index(held[s.G], s.Object); i >= 0 {
+				held[s.G] = slices.Delete(held[s.G], i, i+1)
+			}
+		}
+	}
+	return held
+}
+
+// repeatingTail finds the shortest cycle of steps that the end of a trace
+// repeats at least three times: what a livelocked execution keeps doing.
+func repeatingTail(trace []sched.Step) (cycle []sched.Step, times int) {
+	n := len(trace)
+	for p := 1; p <= 200 && 3*p <= n; p++ {
+		k := 1
+		for (k+1)*p <= n && slices.Equal(trace[n-(k+1)*p:n-k*p], trace[n-p:]) {
+			k++
+		}
+		if k >= 3 {
+			return trace[n-p:], k
+		}
+	}
+	return nil, 0
+}

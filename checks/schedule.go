@@ -1,0 +1,98 @@
+package checks
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/weftlab/weft/checks/sched"
+)
+
+// replaySchedule is the chooser that replays a recorded schedule: the
+// values of its decisions, in order. Strictly, it records the first
+// decision the execution does not allow (a goroutine that cannot run, or
+// a schedule too short): the execution diverged, which means it is not a
+// deterministic function of its decisions. Leniently (to minimize a
+// schedule), it goes on without preempting instead.
+type replaySchedule struct {
+	decisions []int
+	i         int
+	strict    bool
+	diverged  string
+}
+
+func (c *replaySchedule) next(valid func(int) bool, fallback int, what string) int {
+	if c.i < len(c.decisions) {
+		v := c.decisions[c.i]
+		c.i++
+		if valid(v) {
+			return v
+		}
+		if c.diverged == "" {
+			c.diverged = fmt.Sprintf("decision %d of the schedule is %d, which is not a valid %s here", c.i, v, what)
+		}
+	} else if c.diverged == "" && c.strict {
+		c.diverged = fmt.Sprintf("the execution needs more than the %d decisions of the schedule", len(c.decisions))
+	}
+	return fallback
+}
+
+func (c *replaySchedule) Pick(d *sched.Decision) int {
+	fallback := d.Runnable[0]
+	if d.CurRunnable {
+		fallback = d.Cur
+	}
+	return c.next(func(g int) bool { return slices.Contains(d.Runnable, g) }, fallback, "goroutine to run")
+}
+
+func (c *replaySchedule) Choose(n int) int {
+	return c.next(func(v int) bool { return v >= 0 && v < n }, 0, "choice")
+}
+
+// encodeSchedule writes decisions compactly: values separated by dots, a
+// run of one value as value*count, such as "1*3.0.2".
+func encodeSchedule(ds []int) string {
+	var b strings.Builder
+	for i := 0; i < len(ds); {
+		j := i
+		for j < len(ds) && ds[j] == ds[i] {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(strconv.Itoa(ds[i]))
+		if j-i > 1 {
+			fmt.Fprintf(&b, "*%d", j-i)
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// decodeSchedule reads what encodeSchedule writes.
+func decodeSchedule(s string) ([]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var ds []int
+	for _, part := range strings.Split(s, ".") {
+		v, n := part, "1"
+		if a, b, ok := strings.Cut(part, "*"); ok {
+			v, n = a, b
+		}
+		x, err := strconv.Atoi(v)
+		if err != nil || x < 0 {
+			return nil, fmt.Errorf("schedule: %q is not a decision (a goroutine id or an option)", v)
+		}
+		k, err := strconv.Atoi(n)
+		if err != nil || k < 1 || k > 1<<20 {
+			return nil, fmt.Errorf("schedule: %q is not a repeat count", n)
+		}
+		for range k {
+			ds = append(ds, x)
+		}
+	}
+	return ds, nil
+}
