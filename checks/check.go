@@ -18,6 +18,10 @@ type Result struct {
 	// Scenarios and Executions count what was run while searching (not
 	// while shrinking); Unknowns counts executions whose check timed out.
 	Scenarios, Executions, Unknowns int
+	// Exhausted counts the scenarios whose every schedule within the
+	// preemption bound the bounded strategy explored: for them, the check
+	// is a proof, not a sample.
+	Exhausted int
 	// Elapsed is the time the check took, shrinking included.
 	Elapsed time.Duration
 	// Seed is the seed used; pass it as Options.Seed (or -weft.seed) to
@@ -113,7 +117,7 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	}
 	res := Result{
 		Structure: t.name, Verdict: Ok, Seed: cfg.seed,
-		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns,
+		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted,
 	}
 	if r.unknowns > 0 {
 		res.Verdict = Unknown
@@ -125,8 +129,8 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	}
 	res.Elapsed = time.Since(start)
 	if cfg.verbose {
-		tb.Logf("weft: %s: %s after %d scenarios, %d executions, %v (seed %d)",
-			t.name, res.Verdict, res.Scenarios, res.Executions, res.Elapsed.Round(time.Millisecond), cfg.seed)
+		tb.Logf("weft: %s: %s after %d scenarios (%d exhausted), %d executions, %v (seed %d)",
+			t.name, res.Verdict, res.Scenarios, res.Exhausted, res.Executions, res.Elapsed.Round(time.Millisecond), cfg.seed)
 	}
 	if cfg.summary != "" {
 		if err := appendSummary(cfg.summary, tb.Name(), res, expect, cfg); err != nil {

@@ -63,7 +63,9 @@ func TestResolve_EveryBadValueIsNamed(t *testing.T) {
 		{opts: Options{Clients: 100}, want: "clients must be at most 64"},
 		{opts: Options{Executions: -1}, want: "executions must be at least 1"},
 		{opts: Options{Budget: -time.Second}, want: "budget must be positive"},
-		{opts: Options{Strategy: "pct"}, want: `unknown strategy "pct"`},
+		{opts: Options{Strategy: "loom"}, want: `unknown strategy "loom"`},
+		{flag: map[string]string{"weft.maxsteps": "5"}, want: "below the minimum 10"},
+		{flag: map[string]string{"weft.preemptions": "-1"}, want: "below the minimum 0"},
 	}
 	for _, tc := range cases {
 		_, err := resolve(tc.opts, env(tc.env), tc.flag)

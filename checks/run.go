@@ -115,12 +115,6 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		if r.found == nil && !time.Now().Before(r.deadline) {
 			return nil
 		}
-		if r.strat.exhausted() {
-			if r.found == nil && i > 0 {
-				r.exhausted++
-			}
-			return nil
-		}
 		e := r.strat.execute(r.x, executionSeed(seed, i))
 		if r.found == nil {
 			r.executions++
@@ -129,9 +123,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {
 			r.unknowns++
-			continue
-		}
-		if v.Failed(r.cfg.allowUnknown) {
+		} else if v.Failed(r.cfg.allowUnknown) {
 			f := &failure{verdict: v, sc: sc, exec: e, execIndex: i}
 			r.failures[key] = f
 			r.last = f
@@ -140,6 +132,12 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 				r.shrinkDeadline = time.Now().Add(r.cfg.shrinkTime)
 			}
 			return f
+		}
+		if r.strat.exhausted() {
+			if r.found == nil {
+				r.exhausted++
+			}
+			return nil
 		}
 	}
 	return nil

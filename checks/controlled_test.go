@@ -1,0 +1,163 @@
+package checks_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/sched/atomic"
+	"github.com/weftlab/weft/checks/sched/sync"
+	"github.com/weftlab/weft/models"
+)
+
+// controlledOpts are quick options for a controlled strategy.
+func controlledOpts(strategy, out string) checks.Options {
+	o := quick(out)
+	o.Strategy = strategy
+	o.Executions = 200
+	return o
+}
+
+// lockPair is a register whose Load takes its two locks in one order and
+// Store in the other: the two-lock deadlock of guide 11.1.
+type lockPair struct {
+	a, b sync.Mutex
+	v    int
+}
+
+func (p *lockPair) Load() int {
+	p.a.Lock()
+	defer p.a.Unlock()
+	p.b.Lock()
+	defer p.b.Unlock()
+	return p.v
+}
+
+func (p *lockPair) Store(v int) {
+	p.b.Lock()
+	defer p.b.Unlock()
+	p.a.Lock()
+	defer p.a.Unlock()
+	p.v = v
+}
+
+func registerOps[S interface {
+	Load() int
+	Store(int)
+}]() []checks.Op[S, models.RegisterInput, models.RegisterOutput] {
+	return []checks.Op[S, models.RegisterInput, models.RegisterOutput]{
+		{Name: "load", Input: rapid.Just(models.RegisterInput{Op: models.RegisterLoad}),
+			Run: func(s S, _ models.RegisterInput) models.RegisterOutput { return models.RegisterOutput{Value: s.Load()} }},
+		{Name: "store", Input: rapid.Custom(func(t *rapid.T) models.RegisterInput {
+			return models.RegisterInput{Op: models.RegisterStore, Value: rapid.IntRange(1, 3).Draw(t, "v")}
+		}), Run: func(s S, in models.RegisterInput) models.RegisterOutput { s.Store(in.Value); return models.RegisterOutput{} }},
+	}
+}
+
+func TestControlled_DeadlockIsReportedWithWhoWaitsForWhat(t *testing.T) {
+	for _, strategy := range []string{"random", "pct", "bounded"} {
+		t.Run(strategy, func(t *testing.T) {
+			s := checks.Structure[*lockPair, models.RegisterInput, models.RegisterOutput]{
+				Name: "lock-pair", Model: models.Register, New: func() *lockPair { return new(lockPair) },
+				Ops: registerOps[*lockPair](),
+			}
+			res := checks.Run(t, s, controlledOpts(strategy, t.TempDir()))
+			require.NotNil(t, res.Failure, "the deadlock was not found")
+			assert.Equal(t, checks.Deadlock, res.Verdict)
+			report := res.Failure.Report
+			assert.True(t, strings.HasPrefix(report, "weft: deadlock: lock-pair\n"), report)
+			assert.Contains(t, report, "Deadlock: no goroutine can run")
+			assert.Regexp(t, `client \d waits at lock mutex#\d while holding mutex#\d`, report)
+			assert.Contains(t, report, "main waits at join client")
+			assert.Contains(t, report, "replays this interleaving exactly")
+			// Shrunk to the textbook case: one load and one store, in two clients.
+			assert.Contains(t, report, "Scenario (2 calls;", report)
+		})
+	}
+}
+
+// spinner is a register whose Store of 3 waits for a flag nobody sets.
+type spinner struct {
+	mu   sync.Mutex
+	v    int
+	flag atomic.Bool
+}
+
+func (s *spinner) Load() int { s.mu.Lock(); defer s.mu.Unlock(); return s.v }
+func (s *spinner) Store(v int) {
+	for v == 3 && !s.flag.Load() {
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.v = v
+}
+
+func TestControlled_StepCapIsALivelockWithItsCycle(t *testing.T) {
+	s := checks.Structure[*spinner, models.RegisterInput, models.RegisterOutput]{
+		Name: "spinner", Model: models.Register, New: func() *spinner { return new(spinner) },
+		Ops: registerOps[*spinner](),
+	}
+	o := controlledOpts("random", t.TempDir())
+	o.MaxSteps = 300
+	res := checks.Run(t, s, o)
+	require.NotNil(t, res.Failure)
+	assert.Equal(t, checks.Livelock, res.Verdict)
+	assert.Regexp(t, `Livelock: the last \d+ steps repeat these 1 at least \d+ times:\n  client \d: atomic-load atomic#1`, res.Failure.Report)
+	assert.Contains(t, res.Failure.Report, "store(3) … never returned")
+}
+
+// readJSON returns the top-level fields of a history file.
+func readJSON(t *testing.T, path string) map[string]json.RawMessage {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(root, path)
+	}
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &m))
+	return m
+}
+
+func TestControlled_ReplayGivesTheSameInterleaving(t *testing.T) {
+	s := checks.Structure[*lockPair, models.RegisterInput, models.RegisterOutput]{
+		Name: "lock-pair", Model: models.Register, New: func() *lockPair { return new(lockPair) },
+		Ops: registerOps[*lockPair](),
+	}
+	out := t.TempDir()
+	res := checks.Run(t, s, controlledOpts("pct", out))
+	require.NotNil(t, res.Failure)
+	want := readJSON(t, res.Failure.HistoryFile)
+	require.Contains(t, want, "schedule")
+	for range 3 {
+		o := controlledOpts("stress", out) // the file's schedule wins over the strategy
+		o.Replay = res.Failure.HistoryFile
+		again := checks.Run(t, s, o)
+		require.NotNil(t, again.Failure, "the replay did not fail")
+		assert.Equal(t, res.Verdict, again.Verdict)
+		got := readJSON(t, again.Failure.HistoryFile)
+		assert.JSONEq(t, string(want["history"]), string(got["history"]))
+		assert.JSONEq(t, string(want["schedule"]), string(got["schedule"]))
+		assert.Equal(t, 1, again.Executions)
+	}
+}
+
+func TestControlled_BoundedSearchExhaustsSmallScenarios(t *testing.T) {
+	o := checks.Options{Strategy: "bounded", Clients: 2, OpsPerClient: 2, InitOps: -1, PostOps: -1,
+		Scenarios: 5, Budget: time.Minute, OutDir: t.TempDir(), Seed: 3}
+	res := checks.Check(t, boxStructure("box", func() *box { return new(box) }), o)
+	assert.Equal(t, checks.Ok, res.Verdict)
+	assert.Equal(t, 5, res.Scenarios)
+	assert.Equal(t, 5, res.Exhausted, "every scenario of 2 clients × 2 calls has few schedules with 2 preemptions")
+	assert.Greater(t, res.Executions, res.Scenarios)
+}
