@@ -58,7 +58,10 @@ func registerOps[S interface {
 			Run: func(s S, _ models.RegisterInput) models.RegisterOutput { return models.RegisterOutput{Value: s.Load()} }},
 		{Name: "store", Input: rapid.Custom(func(t *rapid.T) models.RegisterInput {
 			return models.RegisterInput{Op: models.RegisterStore, Value: rapid.IntRange(1, 3).Draw(t, "v")}
-		}), Run: func(s S, in models.RegisterInput) models.RegisterOutput { s.Store(in.Value); return models.RegisterOutput{} }},
+		}), Run: func(s S, in models.RegisterInput) models.RegisterOutput {
+			s.Store(in.Value)
+			return models.RegisterOutput{}
+		}},
 	}
 }
 
