@@ -21,7 +21,7 @@ const maxMinimizeTries = 500
 func (r *runner) minimize(f *failure) {
 	info := &minimizeInfo{from: f.exec.control.preemptions}
 	f.minimized = info
-	deadline := time.Now().Add(max(r.cfg.shrinkTime/2, time.Second))
+	deadline := time.Now().Add(r.cfg.shrinkTime / 2)
 	for improved := true; improved; {
 		improved = false
 		c := f.exec.control

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
 
@@ -33,6 +34,34 @@ func TestCatalog(t *testing.T) {
 				checks.Expect(t, e.Target, e.Expect, e.Options)
 			}
 		})
+	}
+}
+
+// controlledStrategies are the strategies TestCatalogControlled runs every
+// entry under: they replay exactly, so they must catch every broken variant
+// too.
+var controlledStrategies = []string{"random", "pct"}
+
+// TestCatalogControlled checks every entry under each controlled strategy:
+// correct versions pass, broken ones are caught with their verdict.
+func TestCatalogControlled(t *testing.T) {
+	for _, strategy := range controlledStrategies {
+		for _, e := range catalog.All() {
+			group, variant, _ := strings.Cut(e.Name, "/")
+			t.Run(strategy+"/"+group+"/"+variant, func(t *testing.T) {
+				opts := e.Options
+				opts.Strategy = strategy
+				if e.Expect == checks.Ok {
+					defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+					if testing.Short() {
+						opts.Budget = time.Second
+					}
+					checks.Check(t, e.Target, opts)
+				} else {
+					checks.Expect(t, e.Target, e.Expect, opts)
+				}
+			})
+		}
 	}
 }
 

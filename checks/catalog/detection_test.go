@@ -10,6 +10,10 @@ import (
 	"github.com/weftlab/weft/checks/internal/israce"
 )
 
+// detectionStrategies are compared side by side: real cores without and
+// with perturbation, then the controlled strategies.
+var detectionStrategies = []string{"stress-plain", "stress", "random", "pct", "bounded"}
+
 // detectionSeeds is how many seeds BenchmarkDetection runs per variant and
 // strategy.
 const detectionSeeds = 20
@@ -26,7 +30,7 @@ func BenchmarkDetection(b *testing.B) {
 		if e.Expect == checks.Ok || (e.Racy && israce.Enabled) {
 			continue
 		}
-		for _, strategy := range []string{"stress-plain", "stress"} {
+		for _, strategy := range detectionStrategies {
 			b.Run(e.Name+"/"+strategy, func(b *testing.B) {
 				for b.Loop() {
 					var executions, millis []float64

@@ -1,0 +1,61 @@
+package catalog_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/catalog"
+)
+
+// TestReplay_ControlledFailuresReplayExactly finds a failure of every broken
+// variant under every controlled strategy, then replays each from its
+// history file several times: every replay must give the same verdict, the
+// same history (every call, result and clock tick) and the same schedule.
+func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
+	const replays = 3
+	for _, strategy := range controlledStrategies {
+		for _, e := range catalog.All() {
+			if e.Expect == checks.Ok {
+				continue
+			}
+			group, variant, _ := strings.Cut(e.Name, "/")
+			t.Run(strategy+"/"+group+"/"+variant, func(t *testing.T) {
+				out := t.TempDir()
+				opts := e.Options
+				opts.Strategy, opts.OutDir, opts.ShrinkTime = strategy, out, 2*time.Second
+				res := checks.Run(t, e.Target, opts)
+				require.NotNil(t, res.Failure, "not caught")
+				want := historyFields(t, res.Failure.HistoryFile)
+				require.Contains(t, want, "schedule")
+				for range replays {
+					again := checks.Run(t, e.Target, checks.Options{Replay: res.Failure.HistoryFile, OutDir: out})
+					require.NotNil(t, again.Failure, "the replay did not fail")
+					assert.Equal(t, res.Verdict, again.Verdict)
+					got := historyFields(t, again.Failure.HistoryFile)
+					assert.JSONEq(t, string(want["history"]), string(got["history"]))
+					assert.JSONEq(t, string(want["schedule"]), string(got["schedule"]))
+				}
+			})
+		}
+	}
+}
+
+func historyFields(t *testing.T, path string) map[string]json.RawMessage {
+	t.Helper()
+	if !filepath.IsAbs(path) {
+		path = filepath.Join("..", "..", path)
+	}
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &m))
+	return m
+}
