@@ -97,12 +97,41 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 		cfg.seed = randomSeed()
 	}
 
+	start := time.Now()
+	var res Result
+	if cfg.strategy == "portfolio" && cfg.replay == "" {
+		var err error
+		if res, err = runPortfolio(tb, t, cfg, expect); err != nil {
+			tb.Errorf("weft: %s: %v", t.name, err)
+		}
+	} else {
+		res = search(tb, t, cfg)
+	}
+	res.Elapsed = time.Since(start)
+	if cfg.verbose {
+		tb.Logf("weft: %s: %s after %d scenarios (%d exhausted), %d executions, %v (seed %d)",
+			t.name, res.Verdict, res.Scenarios, res.Exhausted, res.Executions, res.Elapsed.Round(time.Millisecond), cfg.seed)
+	}
+	if err := reportToPortfolio(res, cfg.strategy); err != nil {
+		tb.Errorf("weft: could not report to the portfolio: %v", err)
+	}
+	if cfg.summary != "" {
+		if err := appendSummary(cfg.summary, tb.Name(), res, expect, cfg); err != nil {
+			tb.Errorf("weft: could not append to the summary %s: %v", cfg.summary, err)
+		}
+	}
+	return res
+}
+
+// search runs the check in this process: a replay, or a search for a
+// failure and its report.
+func search(tb testing.TB, t *target, cfg config) Result {
+	tb.Helper()
 	runMu.Lock()
 	defer runMu.Unlock()
 	defer useAllCores()()
 
 	r := newRunner(tb, t, cfg)
-	start := time.Now()
 	var (
 		f   *failure
 		err error
@@ -126,16 +155,6 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 		report := r.finish(f)
 		res.Verdict = f.verdict
 		res.Failure = &Failure{Report: report, HistoryFile: f.files.history, ViewFile: f.files.view, Repro: f.repro}
-	}
-	res.Elapsed = time.Since(start)
-	if cfg.verbose {
-		tb.Logf("weft: %s: %s after %d scenarios (%d exhausted), %d executions, %v (seed %d)",
-			t.name, res.Verdict, res.Scenarios, res.Exhausted, res.Executions, res.Elapsed.Round(time.Millisecond), cfg.seed)
-	}
-	if cfg.summary != "" {
-		if err := appendSummary(cfg.summary, tb.Name(), res, expect, cfg); err != nil {
-			tb.Errorf("weft: could not append to the summary %s: %v", cfg.summary, err)
-		}
 	}
 	return res
 }

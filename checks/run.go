@@ -177,11 +177,16 @@ func (r *runner) reproCommand(f *failure) string {
 // replayCommand is the go test command, run from the module root, that
 // replays the history file of test in package pkg.
 func replayCommand(pkg, test, file string) string {
+	return fmt.Sprintf("go test %s -run '%s' -count=1 -weft.replay=%s", pkg, testPattern(test), file)
+}
+
+// testPattern is the -run pattern that selects exactly test.
+func testPattern(test string) string {
 	var pattern []string
 	for _, part := range strings.Split(test, "/") {
 		pattern = append(pattern, "^"+regexp.QuoteMeta(part)+"$")
 	}
-	return fmt.Sprintf("go test %s -run '%s' -count=1 -weft.replay=%s", pkg, strings.Join(pattern, "/"), file)
+	return strings.Join(pattern, "/")
 }
 
 // ReplayCommand returns the command that replays a history file: the one

@@ -69,8 +69,11 @@ var strategies = map[string]func(cfg config) strategy{
 	},
 }
 
-// isControlled reports whether the strategy named runs under a controller.
-func isControlled(name string) bool { return name != "stress" && name != "stress-plain" }
+// portfolio is resolved by run, which starts workers instead of executing;
+// a strategy is still registered so that the name validates.
+func init() {
+	strategies["portfolio"] = func(cfg config) strategy { return strategies["pct"](cfg) }
+}
 
 func strategyNames() []string {
 	names := make([]string, 0, len(strategies))
