@@ -12,13 +12,18 @@ VERBOSE := $(if $(V),-v,)
 
 .PHONY: check test bench detect repro lint clean
 
-## check: the full verification of every structure of the catalog, once on all
-## cores and once under the race detector (with -short budgets), then the summary.
+## check: the full verification of every structure of the catalog: stress on
+## all cores; the controlled portfolio (PCT, random walk, bounded search in one
+## worker process per core, exact replay); stress again under the race
+## detector (with -short budgets), as controlled handoffs hide data races from
+## it; then the summary.
 check:
 	@mkdir -p $(OUT) && rm -f $(SUMMARY)
 	@status=0; \
 	echo "== stress on all cores"; \
 	WEFT_SUMMARY=$(SUMMARY) $(GO) test $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
+	echo "== controlled portfolio on all cores"; \
+	WEFT_SUMMARY=$(SUMMARY) WEFT_STRATEGY=portfolio $(GO) test $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
 	echo "== stress under the race detector"; \
 	WEFT_SUMMARY=$(SUMMARY) $(GO) test $(VERBOSE) -race -short -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
 	echo; $(GO) run ./checks/internal/cmd/summary $(SUMMARY) || status=1; \
@@ -34,7 +39,8 @@ test: lint
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./checks ./checks/sched ./checks/internal/...
 
-## detect: how fast each strategy catches each bug (20 seeds each; about 8 minutes).
+## detect: how fast each strategy catches each bug (20 seeds each of stress-plain,
+## stress, random, pct and bounded; about 10 minutes).
 detect:
 	$(GO) test -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
 

@@ -34,10 +34,17 @@ Step by step:
     their calls, and a sequential post part. For models whose calls wait
     (Blocks), only scenarios that cannot wait forever in the model are
     drawn, so that a hang is always a bug.
-  - The stress strategy executes the scenario many times: clients on their
-    own goroutines on every core, released together by a barrier, with
-    seeded perturbation (yield, spin, short sleep) at every scheduling point
-    of package sched and before every call.
+  - A strategy executes the scenario many times. The stress strategy runs
+    the clients on their own goroutines on every core, released together by
+    a barrier, with seeded perturbation (yield, spin, short sleep) at every
+    scheduling point of package sched and before every call. The controlled
+    strategies run everything (constructor, init, clients, post, Stop and
+    the structure's own goroutines) one goroutine at a time under a
+    sched.Controller, which asks the strategy at every scheduling point who
+    goes on: random walk (randomwalk.go), PCT (pct.go), bounded search with
+    a preemption bound (bounded.go); replaying a recorded schedule
+    (schedule.go) gives the same interleaving again. The portfolio runs the
+    controlled strategies in one worker process per core (portfolio.go).
   - Each client records its calls in its own log; a shared logical clock
     (package internal/clock) timestamps every call and return so that the
     real-time order porcupine infers is always backed by real ordering. A
@@ -49,21 +56,27 @@ Step by step:
   - The first failure is shrunk by rapid, explained (the longest legal order
     of its calls, the model state there, and why no remaining call fits),
     written under histories/out as JSON and as porcupine's HTML view, and
-    reported with one command that replays it.
+    reported with one command that replays it. A controlled failure also
+    has its schedule (minimized to fewer preemptions, minimize.go) and its
+    interleaving, one column per goroutine (interleave.go); its replay is
+    exact.
 
 # Verdicts
 
-[Ok], [NotLinearizable], [Panic], [Hang] and [Unknown]. Unknown (the checker
-ran out of time) is never a pass. When a history is not linearizable even
-with its unreturned calls as wildcards, that is the verdict, even if a panic
-or a hang followed.
+[Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang] and
+[Unknown]. Unknown (the checker ran out of time) is never a pass. When a
+history is not linearizable even with its unreturned calls as wildcards,
+that is the verdict, even if a panic, a deadlock or a hang followed.
+Deadlock and Livelock come from controlled executions, which know that no
+goroutine can run (or that the step cap was reached); a stress execution
+that stops making progress is a Hang, with every goroutine's stack.
 
-# Limits of the stress strategy
+# Limits
 
-It finds what real parallel hardware shows, but a seed fixes the scenario
-and the perturbation, not the interleaving: a replay reruns the scenario
-until it fails again. A controlled scheduler that decides every interleaving
-(and replays it exactly) is the next step; the scheduling points of package
-sched are where it will take over.
+Stress finds what real parallel hardware shows, but a seed fixes the
+scenario and the perturbation, not the interleaving: its replay reruns the
+scenario until it fails again. Controlled strategies replay exactly but
+switch goroutines only at scheduling points (see package sched), and their
+handoffs hide data races from the race detector, so make check runs both.
 */
 package checks

@@ -23,7 +23,7 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 	steps := c.trace
 	first := slices.IndexFunc(steps, func(s sched.Step) bool { return s.G > 0 })
 	if first > 0 {
-		fmt.Fprintf(b, "  (%d steps of main before: New and init)\n", first)
+		fmt.Fprintf(b, "  (%s of main before: New and init)\n", plural(first, "step"))
 		steps = steps[first:]
 	}
 	type line struct {
@@ -165,4 +165,11 @@ func repeatingTail(trace []sched.Step) (cycle []sched.Step, times int) {
 		}
 	}
 	return nil, 0
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

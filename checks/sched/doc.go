@@ -31,18 +31,43 @@
 // the stress strategy takes its random decisions from per-thread sources, so
 // the race detector sees only the implementation's own happens-before edges.
 //
-// # How a controlled scheduler takes over
+// # Controlled mode
 //
-// Every shim operation already names its kind and its object at [At], and
-// every goroutine of an implementation starts through [Go], so a Scheduler
-// that lets one goroutine run at a time can park the caller in At and pick
-// who continues. What it cannot do is let a goroutine block inside a real
-// primitive: the one running goroutine would stop and nothing would wake
-// it. So when such a Scheduler is installed the shims must turn every
-// blocking step into attempts: Mutex.Lock becomes TryLock, then park on the
-// mutex until an Unlock; Cond.Wait parks on its ticket; a channel operation
-// tries with a default case and parks on the channel, with the rendezvous of
-// unbuffered channels handed over by the scheduler; Sleep and After use a
-// virtual clock. Those changes stay inside this package and its two
-// subpackages: implementations do not change.
+// A [Controller] is the Scheduler that decides: it runs the goroutines of
+// one execution one at a time and, at every scheduling point, asks its
+// [Chooser] which one continues. Given the same decisions an execution is
+// the same interleaving, which is what lets a failure be replayed exactly
+// and shrunk by rapid. Under a Controller the shims never block in a real
+// primitive (the one running goroutine would stop and nothing would wake
+// it), so each blocking step becomes attempts: Mutex.Lock is TryLock, then
+// [Park] on the mutex until an Unlock calls [Unpark], then TryLock again;
+// Cond.Wait parks on its ticket; WaitGroup.Wait parks until the counter is
+// zero; RWMutex keeps the writer preference of sync.RWMutex by counting the
+// parked writers; channels queue their waiting senders and receivers as the
+// runtime does (chanctl.go), so an unbuffered rendezvous and a select are
+// decided by the Controller too, including which ready arm fires. Time is
+// virtual: [Sleep], [After], [NewTimer], [NewTicker] and [Now] read a clock
+// that jumps to the next timer only when no goroutine can run, so a
+// timeout fires exactly when everything else is stuck, and a replay sees
+// the same times. When nothing can run and no timer is pending, the
+// execution is a deadlock, reported with what each goroutine waits for; an
+// execution that passes its step cap is a probable livelock.
+//
+// The choice of shims over rewriting sources (go test -overlay) or build
+// tags: shims keep implementations plain, compilable Go with one import
+// changed, they cost one load and branch per operation when nothing is
+// installed, and they need no type-checking rewriter; the price is that
+// channel operations, select and goroutine starts are calls (Chan.Send,
+// Select, Go) instead of syntax, and that a goroutine which synchronizes
+// outside the shims (a plain go statement, a std mutex, a real channel)
+// escapes control: the harness watchdog then reports a hang. Controlled
+// mode switches goroutines only at scheduling points, so a data race on a
+// plain variable is interleaved only where the code names the window with
+// [Yield]; and since its handoffs are synchronization, the race detector
+// sees no race under it. Stress on real cores, under -race, covers both.
+//
+// A Controller is installed for the whole process (Go has no
+// goroutine-local state through which a shim could find its own), so a
+// process runs one controlled execution at a time; package checks runs a
+// portfolio of them in one worker process per core.
 package sched
