@@ -81,8 +81,10 @@ func TestControlled_DeadlockIsReportedWithWhoWaitsForWhat(t *testing.T) {
 			assert.Regexp(t, `client \d waits at lock mutex#\d while holding mutex#\d`, report)
 			assert.Contains(t, report, "main waits at join client")
 			assert.Contains(t, report, "replays this interleaving exactly")
-			// Shrunk to the textbook case: one load and one store, in two clients.
+			// Shrunk to the textbook case: one load and one store, in two
+			// clients, and one preemption (inside the first lock pair).
 			assert.Contains(t, report, "Scenario (2 calls;", report)
+			assert.Regexp(t, `Schedule: \d+ decisions, 1 preemptions`, report)
 		})
 	}
 }
@@ -163,4 +165,26 @@ func TestControlled_BoundedSearchExhaustsSmallScenarios(t *testing.T) {
 	assert.Equal(t, 5, res.Scenarios)
 	assert.Equal(t, 5, res.Exhausted, "every scenario of 2 clients × 2 calls has few schedules with 2 preemptions")
 	assert.Greater(t, res.Executions, res.Scenarios)
+}
+
+func TestControlled_PortfolioReportsTheFirstFailure(t *testing.T) {
+	s := checks.Structure[*lockPair, models.RegisterInput, models.RegisterOutput]{
+		Name: "lock-pair", Model: models.Register, New: func() *lockPair { return new(lockPair) },
+		Ops: registerOps[*lockPair](),
+	}
+	// In the workers, -weft.strategy names their own strategy and beats
+	// this one.
+	res := checks.Run(t, s, controlledOpts("portfolio", t.TempDir()))
+	require.NotNil(t, res.Failure, "the deadlock was not found")
+	assert.Equal(t, checks.Deadlock, res.Verdict)
+	assert.Regexp(t, `strategy (pct|random|bounded)\)`, res.Failure.Report)
+	assert.Positive(t, res.Executions)
+}
+
+func TestControlled_PortfolioPassesACorrectStructure(t *testing.T) {
+	o := controlledOpts("portfolio", t.TempDir())
+	o.Budget = time.Second
+	res := checks.Check(t, boxStructure("box", func() *box { return new(box) }), o)
+	assert.Equal(t, checks.Ok, res.Verdict)
+	assert.Positive(t, res.Executions)
 }

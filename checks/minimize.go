@@ -5,44 +5,79 @@ import "time"
 // minimizeInfo says how a controlled failure's schedule was minimized.
 type minimizeInfo struct {
 	from  int // preemptions of the schedule found
-	tries int // replays tried
+	tries int // executions tried
+	// fewest: no schedule with fewer preemptions fails (every smaller
+	// bound was searched exhaustively)
+	fewest bool
 }
 
-// maxMinimizeTries bounds the replays spent minimizing one schedule.
-const maxMinimizeTries = 500
+// maxMinimizeTries bounds the executions spent minimizing one schedule.
+const maxMinimizeTries = 2000
 
 // minimize makes the schedule of a controlled failure easier to read, as
-// rapid makes its scenario smaller: it drops preemptions one at a time
-// (running the preempted goroutine on instead, the rest of the schedule
-// replayed as far as it still applies) and keeps each change after which the
-// execution still fails with the same verdict and fewer preemptions. It
-// stops when no single preemption can go, after maxMinimizeTries replays or
-// after half the shrink time.
+// rapid makes its scenario smaller. First, bounded search with 0, 1, 2, ...
+// preemptions over the (already shrunk) scenario: the first bound at which
+// it fails gives a schedule with the fewest preemptions that fail, since
+// every smaller bound was exhausted. If that runs out of tries or of time
+// (half the shrink time), it drops preemptions one at a time instead,
+// latest first, and keeps each change after which the execution still fails
+// the same way with fewer preemptions.
 func (r *runner) minimize(f *failure) {
 	info := &minimizeInfo{from: f.exec.control.preemptions}
 	f.minimized = info
 	deadline := time.Now().Add(r.cfg.shrinkTime / 2)
+	within := func() bool { return info.tries < maxMinimizeTries && time.Now().Before(deadline) }
+	strategy := f.exec.control.strategy
+
+	for bound := 0; bound < f.exec.control.preemptions; bound++ {
+		search := &controlled{name: strategy, src: newBounded(bound)}
+		search.scenario(f.sc)
+		for !search.exhausted() {
+			if !within() {
+				r.dropPreemptions(f, info, within)
+				return
+			}
+			info.tries++
+			e := search.execute(r.x, f.exec.seed)
+			if e.hang == nil && r.t.judge(e, r.cfg.checkTimeout) == f.verdict {
+				f.exec, info.fewest = e, true
+				return
+			}
+		}
+	}
+}
+
+// dropPreemptions is the greedy fallback of minimize.
+func (r *runner) dropPreemptions(f *failure, info *minimizeInfo, within func() bool) {
 	for improved := true; improved; {
 		improved = false
 		c := f.exec.control
-		for i, ch := range c.choices {
+	search:
+		for i := len(c.choices) - 1; i >= 0; i-- {
+			ch := c.choices[i]
 			if !ch.Preempt {
 				continue
 			}
-			if info.tries >= maxMinimizeTries || !time.Now().Before(deadline) {
-				return
-			}
-			ds := c.decisions()
-			ds[i] = ch.Cur
-			info.tries++
-			e := r.x.executeControlled(f.sc, f.exec.seed, c.strategy, &replaySchedule{decisions: ds})
-			if e.hang != nil || e.control.preemptions >= c.preemptions {
-				continue
-			}
-			if r.t.judge(e, r.cfg.checkTimeout) == f.verdict {
-				f.exec = e
-				improved = true
-				break
+			// First without the rest of the schedule, then with it.
+			for _, keepRest := range []bool{false, true} {
+				if !within() {
+					return
+				}
+				ds := c.decisions()
+				ds[i] = ch.Cur
+				if !keepRest {
+					ds = ds[:i+1]
+				}
+				info.tries++
+				e := r.x.executeControlled(f.sc, f.exec.seed, c.strategy, &replaySchedule{decisions: ds})
+				if e.hang != nil || e.control.preemptions >= c.preemptions {
+					continue
+				}
+				if r.t.judge(e, r.cfg.checkTimeout) == f.verdict {
+					f.exec = e
+					improved = true
+					break search
+				}
 			}
 		}
 	}

@@ -196,7 +196,11 @@ func writeControl(b *strings.Builder, f *failure) {
 	fmt.Fprintf(b, "\nSchedule: %d decisions, %d preemptions, %d steps: %s\n",
 		len(c.choices), c.preemptions, c.steps, encodeSchedule(c.decisions()))
 	if m := f.minimized; m != nil && m.from > c.preemptions {
-		fmt.Fprintf(b, "  (minimized from %d preemptions in %d replays)\n", m.from, m.tries)
+		fmt.Fprintf(b, "  (minimized from %d preemptions in %d executions", m.from, m.tries)
+		if m.fewest {
+			b.WriteString(": no schedule with fewer fails")
+		}
+		b.WriteString(")\n")
 	}
 	if len(c.blocked) > 0 {
 		held := holdings(c.trace)
