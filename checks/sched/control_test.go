@@ -263,3 +263,41 @@ func TestController_PanicInGoroutineIsRecorded(t *testing.T) {
 	require.Len(t, c.Panics(), 1)
 	assert.Equal(t, "boom", c.Panics()[0].Value)
 }
+
+func TestTimers_WithoutAController(t *testing.T) {
+	tm := sched.NewTimer(time.Millisecond)
+	select {
+	case <-time.After(5 * time.Second):
+		t.Fatal("the timer did not fire")
+	default:
+		v := tm.C.Recv()
+		assert.False(t, v.IsZero())
+	}
+	stopped := sched.NewTimer(time.Hour)
+	assert.True(t, stopped.Stop())
+	assert.False(t, stopped.Stop())
+
+	tk := sched.NewTicker(time.Millisecond)
+	tk.C.Recv()
+	tk.C.Recv()
+	tk.Stop()
+	assert.WithinDuration(t, time.Now(), sched.Now(), time.Second)
+}
+
+func TestTimers_StopAndResetOnVirtualTime(t *testing.T) {
+	var fired bool
+	var firedAt time.Duration
+	c := control(t, newRandom(1), func() {
+		stopped := sched.NewTimer(time.Second)
+		assert.True(t, stopped.Stop())
+		reset := sched.NewTimer(time.Hour)
+		assert.True(t, reset.Reset(time.Minute))
+		start := sched.Now()
+		reset.C.Recv()
+		firedAt = sched.Now().Sub(start)
+		_, fired = stopped.C.Len(), stopped.C.Len() > 0
+	})
+	require.Equal(t, sched.Finished, c.Outcome())
+	assert.Equal(t, time.Minute, firedAt)
+	assert.False(t, fired, "a stopped timer fired")
+}

@@ -1,6 +1,7 @@
 package sched
 
 import (
+	"sync"
 	"time"
 )
 
@@ -50,17 +51,22 @@ func After(d time.Duration) *Chan[time.Time] { return NewTimer(d).C }
 type Timer struct {
 	C *Chan[time.Time]
 
-	rt *time.Timer // without a controller
-	vt *vtimer     // under one
-	d  time.Duration
+	period time.Duration // a Ticker's; 0 for a Timer
+	vt     *vtimer       // under a controller
+
+	// Without a controller: rt runs tick; mu orders it with Stop and
+	// Reset, so that a stopped Ticker is not rearmed by a late tick.
+	mu      sync.Mutex
+	rt      *time.Timer
+	stopped bool
 }
 
 // NewTimer returns a Timer that sends the current time on its channel after
 // at least d, like time.NewTimer. Its channel buffers one value.
 func NewTimer(d time.Duration) *Timer {
 	At(TimeAfter, nil)
-	t := &Timer{C: NewChan[time.Time](1), d: d}
-	t.start(d, 0)
+	t := &Timer{C: NewChan[time.Time](1)}
+	t.start(d)
 	return t
 }
 
@@ -77,29 +83,34 @@ func NewTicker(d time.Duration) *Ticker {
 		panic("sched: non-positive interval for NewTicker")
 	}
 	At(TimeAfter, nil)
-	t := &Ticker{Timer{C: NewChan[time.Time](1), d: d}}
-	t.start(d, d)
+	t := &Ticker{Timer{C: NewChan[time.Time](1), period: d}}
+	t.start(d)
 	return t
 }
 
-func (t *Timer) start(d, period time.Duration) {
+func (t *Timer) start(d time.Duration) {
 	if c := current(); c != nil && controlled.Load() {
-		t.vt = c.addTimer(d, period, func() { deliver(c, t.C, Epoch.Add(c.now)) })
+		t.vt = c.addTimer(d, t.period, func() { deliver(c, t.C, Epoch.Add(c.now)) })
 		return
 	}
-	send := func() {
-		select {
-		case t.C.ch <- time.Now():
-		default:
-		}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = false
+	t.rt = time.AfterFunc(d, t.tick)
+}
+
+// tick is the real timer's function: it sends the time if the buffer has
+// room, and rearms a Ticker.
+func (t *Timer) tick() {
+	select {
+	case t.C.ch <- time.Now():
+	default:
 	}
-	if period == 0 {
-		t.rt = time.AfterFunc(d, send)
-		return
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.period > 0 && !t.stopped {
+		t.rt.Reset(t.period)
 	}
-	var rt *time.Timer
-	rt = time.AfterFunc(d, func() { send(); rt.Reset(period) })
-	t.rt = rt
 }
 
 // Stop prevents the Timer from firing and reports whether it was pending,
@@ -112,6 +123,9 @@ func (t *Timer) Stop() bool {
 		}
 		return false
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = true
 	return t.rt.Stop()
 }
 
@@ -119,19 +133,24 @@ func (t *Timer) Stop() bool {
 // whether it was pending, like time.Timer.Reset.
 func (t *Timer) Reset(d time.Duration) bool {
 	At(TimerReset, t.C)
-	period := time.Duration(0)
-	if t.vt != nil && t.vt.period > 0 {
-		period = d
+	if t.vt != nil {
+		if t.period > 0 {
+			t.period = d
+		}
+		was := false
+		if c := current(); c != nil {
+			was = c.stopTimer(t.vt)
+		}
+		t.start(d)
+		return was
 	}
-	if t.rt != nil {
-		return t.rt.Reset(d)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.period > 0 {
+		t.period = d
 	}
-	was := false
-	if c := current(); c != nil {
-		was = c.stopTimer(t.vt)
-	}
-	t.start(d, period)
-	return was
+	t.stopped = false
+	return t.rt.Reset(d)
 }
 
 // vtimer is a timer on a controller's virtual clock.
