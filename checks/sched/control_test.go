@@ -266,13 +266,7 @@ func TestController_PanicInGoroutineIsRecorded(t *testing.T) {
 
 func TestTimers_WithoutAController(t *testing.T) {
 	tm := sched.NewTimer(time.Millisecond)
-	select {
-	case <-time.After(5 * time.Second):
-		t.Fatal("the timer did not fire")
-	default:
-		v := tm.C.Recv()
-		assert.False(t, v.IsZero())
-	}
+	assert.False(t, tm.C.Recv().IsZero())
 	stopped := sched.NewTimer(time.Hour)
 	assert.True(t, stopped.Stop())
 	assert.False(t, stopped.Stop())
@@ -295,7 +289,7 @@ func TestTimers_StopAndResetOnVirtualTime(t *testing.T) {
 		start := sched.Now()
 		reset.C.Recv()
 		firedAt = sched.Now().Sub(start)
-		_, fired = stopped.C.Len(), stopped.C.Len() > 0
+		fired = stopped.C.Len() > 0
 	})
 	require.Equal(t, sched.Finished, c.Outcome())
 	assert.Equal(t, time.Minute, firedAt)
