@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 	"pgregory.net/rapid"
 
 	"github.com/weftlab/weft/checks"
@@ -187,4 +188,20 @@ func TestControlled_PortfolioPassesACorrectStructure(t *testing.T) {
 	res := checks.Check(t, boxStructure("box", func() *box { return new(box) }), o)
 	assert.Equal(t, checks.Ok, res.Verdict)
 	assert.Positive(t, res.Executions)
+}
+
+func TestControlled_BlockingOutsideTheShimsIsAHang(t *testing.T) {
+	gate := make(chan struct{})
+	defer func() {
+		close(gate) // release the stuck client
+		goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	}()
+	s := boxStructure("stuck-load", func() *box {
+		return &box{onLoad: func() int { <-gate; return 0 }} // a real channel: outside control
+	})
+	res := checks.Run(t, s, controlledOpts("random", t.TempDir()))
+	require.NotNil(t, res.Failure)
+	assert.Equal(t, checks.Hang, res.Verdict)
+	assert.Contains(t, res.Failure.Report, "load() … never returned")
+	assert.Contains(t, res.Failure.Report, "box).Load", "the stuck call's stack is printed")
 }

@@ -184,6 +184,9 @@ func (c *Controller) Join(id int) {
 // Note adds a line to the trace of the calling goroutine, such as the call
 // or return of an operation, so that the interleaving reads in its terms.
 func (c *Controller) Note(text string) {
+	if c.aborting.Load() {
+		return
+	}
 	c.trace = append(c.trace, Step{G: c.cur.id, Event: EventNote, Note: text})
 }
 
@@ -211,6 +214,11 @@ func (c *Controller) Go(fn func()) {
 }
 
 func (c *Controller) newGoroutine(name string, fn func()) *goroutine {
+	if c.aborting.Load() {
+		// A goroutine released after a hang, once the execution was
+		// stopped: nothing would ever run the new one.
+		panic(aborted{})
+	}
 	g := &goroutine{id: len(c.gs), name: name, wake: make(chan struct{}, 1), lastPoint: -1}
 	c.gs = append(c.gs, g)
 	c.exited.Add(1)
@@ -226,8 +234,10 @@ func (c *Controller) run(g *goroutine, fn func()) {
 	if c.aborting.Load() {
 		return
 	}
-	if !c.call(g, fn) {
-		return // unwound by Abort: the controller's state is no longer ours
+	if !c.call(g, fn) || c.aborting.Load() {
+		// Unwound by Abort, or released after a hang once the execution
+		// was stopped: the controller's state is no longer ours.
+		return
 	}
 	g.state = ended
 	c.record(g, EventEnd, Point{})
