@@ -115,10 +115,10 @@ type Point struct {
 	Obj any
 }
 
-// A Scheduler takes over the scheduling points of the goroutines of one
-// execution. Strategies of package checks implement it; the interface grows
-// with them (the controlled scheduler adds blocking and waking), so implement
-// it outside weft only to experiment.
+// A Scheduler observes the scheduling points of the goroutines of one
+// execution and may delay them: the stress strategy of package checks is
+// one. To decide the interleaving instead, install a [Controller] (it is a
+// Scheduler too) with a [Chooser] of your own.
 type Scheduler interface {
 	// At is called by a goroutine at each scheduling point, before the
 	// synchronization takes effect. It may delay the caller; it must not
