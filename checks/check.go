@@ -70,7 +70,7 @@ func Expect(t *testing.T, s Target, want Verdict, opts Options) Result {
 	case res.Failure == nil:
 		t.Errorf("weft: %s was not caught: no failure in %d scenarios, %d executions, %v (expected %s)",
 			res.Structure, res.Scenarios, res.Executions, res.Elapsed.Round(time.Millisecond), want)
-	case res.Verdict != want:
+	case !res.Verdict.Satisfies(want):
 		t.Errorf("weft: %s was caught with verdict %s, expected %s:\n%s", res.Structure, res.Verdict, want, res.Failure.Report)
 	default:
 		t.Logf("weft: %s caught as expected after %d scenarios, %d executions:\n%s",

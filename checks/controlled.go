@@ -21,6 +21,8 @@ type controlInfo struct {
 	trace       []sched.Step
 	goroutines  []string
 	blocked     []sched.Blocked // who waits for what, after a deadlock
+	waitCycle   []string        // the goroutines of the deadlock's cycle
+	lockCycle   []sched.LockEdge
 }
 
 // decisions is the schedule of the execution: the values of its choices.
@@ -142,6 +144,13 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		trace:       ctl.Trace(),
 		goroutines:  ctl.Goroutines(),
 		blocked:     ctl.BlockedGoroutines(),
+		waitCycle:   ctl.WaitCycle(),
+	}
+	if !x.cfg.ignoreLockOrder {
+		e.control.lockCycle = ctl.LockOrderCycle()
+	}
+	for _, l := range ctl.Leaks() {
+		e.leaks = append(e.leaks, LeakInfo{Goroutine: l.Goroutine, Where: l.Point, Stack: l.Stack})
 	}
 	return e
 }

@@ -21,6 +21,15 @@ type execution struct {
 	panics  []PanicInfo  // in New, Stop or goroutines of the structure
 	hang    *hangInfo    // set when the watchdog stopped the execution
 	control *controlInfo // set for a controlled execution
+	leaks   []LeakInfo   // goroutines of the structure alive after Stop
+}
+
+// LeakInfo is a goroutine the structure started that outlived its
+// execution.
+type LeakInfo struct {
+	Goroutine string `json:"goroutine"`
+	Where     string `json:"where,omitempty"` // where it waits, when known
+	Stack     string `json:"stack"`
 }
 
 // hangInfo says where an execution hung.

@@ -118,39 +118,6 @@ func stepText(s sched.Step) string {
 	return what
 }
 
-// holdings replays a trace to say which locks each goroutine holds at its
-// end: a lock point whose goroutine went on without waiting (or a try
-// that succeeded) acquires, an unlock releases.
-func holdings(trace []sched.Step) map[int][]string {
-	held := map[int][]string{}
-	pending := map[int]string{}
-	for _, s := range trace {
-		if s.G < 0 {
-			continue
-		}
-		if obj, ok := pending[s.G]; ok && !(s.Event == sched.EventBlock && s.Object == obj) {
-			held[s.G] = append(held[s.G], obj)
-			delete(pending, s.G)
-		}
-		if s.Event != sched.EventPoint {
-			continue
-		}
-		switch s.Kind {
-		case sched.MutexLock, sched.RWLock, sched.RLock:
-			pending[s.G] = s.Object
-		case sched.MutexTryLock, sched.RWTryLock, sched.RTryLock:
-			if s.Note == "ok" {
-				held[s.G] = append(held[s.G], s.Object)
-			}
-		case sched.MutexUnlock, sched.RWUnlock, sched.RUnlock:
-			if i := slices.Index(held[s.G], s.Object); i >= 0 {
-				held[s.G] = slices.Delete(held[s.G], i, i+1)
-			}
-		}
-	}
-	return held
-}
-
 // repeatingTail finds the shortest cycle of steps that the end of a trace
 // repeats at least three times: what a livelocked execution keeps doing.
 func repeatingTail(trace []sched.Step) (cycle []sched.Step, times int) {

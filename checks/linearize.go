@@ -116,8 +116,8 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 // Without a deterministic model weft cannot say what such a call did, and
 // the panic or hang is the verdict.
 func (t *target) judge(e *execution, timeout time.Duration) Verdict {
-	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0 &&
-		(e.control == nil || e.control.outcome == sched.Finished)
+	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0 && len(e.leaks) == 0 &&
+		(e.control == nil || e.control.outcome == sched.Finished && e.control.lockCycle == nil)
 	if !e.failedOps() || t.model.apply != nil {
 		switch porcupine.CheckOperationsTimeout(t.checker, t.operations(e), timeout) {
 		case porcupine.Illegal:
@@ -137,6 +137,10 @@ func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 		return Livelock
 	case e.hang != nil:
 		return Hang
+	case len(e.leaks) > 0:
+		return Leak
+	case e.control != nil && e.control.lockCycle != nil:
+		return PotentialDeadlock
 	default:
 		return Ok
 	}

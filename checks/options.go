@@ -65,6 +65,10 @@ type Options struct {
 	// Schedules caps the schedules the bounded strategy explores per
 	// scenario (default 10000).
 	Schedules int
+	// IgnoreLockOrder turns off the lock-order check of controlled
+	// executions (the "potential deadlock" verdict), for structures whose
+	// inconsistent lock orders are safe for a reason weft cannot see.
+	IgnoreLockOrder bool
 	// OutDir is where failing histories are written (default histories/out
 	// under the module root).
 	OutDir string
@@ -84,6 +88,7 @@ type config struct {
 	allowUnknown, verbose                   bool
 	strategy, outDir, replay, summary       string
 	maxSteps, preemptions, schedules        int
+	ignoreLockOrder                         bool
 }
 
 func defaults() config {
@@ -193,6 +198,7 @@ var settings = []setting{
 	intSetting("maxsteps", "step cap of a controlled execution, reported as a livelock (default 20000)", 10, func(c *config) *int { return &c.maxSteps }),
 	intSetting("preemptions", "preemption bound of the bounded strategy (default 2)", 0, func(c *config) *int { return &c.preemptions }),
 	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
+	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
 	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
 		if _, ok := strategies[v]; !ok {
 			return fmt.Errorf("unknown strategy %q (want one of %v)", v, strategyNames())
@@ -303,6 +309,7 @@ func (o Options) applyTo(c *config) {
 	}
 	c.allowUnknown = c.allowUnknown || o.AllowUnknown
 	c.verbose = c.verbose || o.Verbose
+	c.ignoreLockOrder = c.ignoreLockOrder || o.IgnoreLockOrder
 	if o.Strategy != "" {
 		c.strategy = o.Strategy
 	}

@@ -51,6 +51,13 @@ func (r *runner) report(f *failure) string {
 			fmt.Fprintf(&b, "\nPanic in %s: %s\n%s", r.callName(&f.exec.history[i]), p.Value, indent(p.Stack))
 		}
 	}
+	for _, l := range f.exec.leaks {
+		where := ""
+		if l.Where != "" {
+			where = ", waiting at " + l.Where
+		}
+		fmt.Fprintf(&b, "\nLeak: %s was still alive after the execution ended%s:\n%s", l.Goroutine, where, indent(l.Stack))
+	}
 	if h := f.exec.hang; h != nil {
 		fmt.Fprintf(&b, "\nHang: the %s phase did not finish within %v; the watchdog stopped it.\n", h.phase, r.cfg.hang)
 		fmt.Fprintf(&b, "Every other goroutine at that moment (goroutines stuck in earlier checks of this test binary appear too):\n%s", indent(h.stacks))
@@ -83,6 +90,10 @@ func verdictExplanation(v Verdict) string {
 		return "No goroutine could go on and no timer was pending, yet calls had not returned: every goroutine waits for another."
 	case Livelock:
 		return "The execution kept taking steps without ending, past the step cap: goroutines run but make no progress."
+	case Leak:
+		return "Goroutines the structure started were still alive after every call returned and Stop was done: they outlive their scope."
+	case PotentialDeadlock:
+		return "Locks were taken in inconsistent orders: this execution went through, but another interleaving of the same calls can deadlock."
 	case Unknown:
 		return "The linearizability checker ran out of time: this is not a pass."
 	}
@@ -203,18 +214,22 @@ func writeControl(b *strings.Builder, f *failure) {
 		b.WriteString(")\n")
 	}
 	if len(c.blocked) > 0 {
-		held := holdings(c.trace)
 		b.WriteString("\nDeadlock: no goroutine can run and no timer is pending.\n")
-		names := map[string]int{}
-		for g, n := range c.goroutines {
-			names[n] = g
-		}
 		for _, w := range c.blocked {
 			fmt.Fprintf(b, "  %s waits at %s", w.Goroutine, w.Point)
-			if h := held[names[w.Goroutine]]; len(h) > 0 {
-				fmt.Fprintf(b, " while holding %s", strings.Join(h, ", "))
+			if len(w.Holds) > 0 {
+				fmt.Fprintf(b, " while holding %s", strings.Join(w.Holds, ", "))
 			}
 			b.WriteString("\n")
+		}
+		if len(c.waitCycle) > 0 {
+			fmt.Fprintf(b, "  The cycle: %s (each waits for a lock the next one holds).\n", strings.Join(c.waitCycle, " → "))
+		}
+	}
+	if len(c.lockCycle) > 0 && c.outcome != sched.Deadlock {
+		fmt.Fprintf(b, "\nPotential deadlock: the locks were taken in orders that form a cycle of %d. This execution went through, but goroutines that reach these acquisitions together each hold a lock the next one waits for:\n", len(c.lockCycle))
+		for _, e := range c.lockCycle {
+			fmt.Fprintf(b, "  %s took %s at %s\n    while holding %s, taken at %s\n", e.Goroutine, e.To, e.ToSite, e.From, e.FromSite)
 		}
 	}
 	if c.outcome == sched.StepCap {

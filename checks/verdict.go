@@ -27,6 +27,17 @@ const (
 	// without ending: goroutines keep stepping without getting anywhere.
 	// The report shows the steps that repeat.
 	Livelock Verdict = "livelock"
+	// Leak: goroutines the structure started (with sched.Go) were still
+	// alive after the execution ended and Stop returned. The report shows
+	// where each one waits, with its stack.
+	Leak Verdict = "leak"
+	// PotentialDeadlock: in a controlled execution, locks were taken in
+	// orders that form a cycle (A then B in one goroutine, B then A in
+	// another; or longer), even though this execution did not stop: another
+	// interleaving can deadlock. The report shows every edge of the cycle
+	// with where each lock was taken. An actual Deadlock satisfies an
+	// expectation of PotentialDeadlock.
+	PotentialDeadlock Verdict = "potential deadlock"
 	// Unknown: the linearizability checker ran out of time. It is never a
 	// pass: Check fails on it unless Options.AllowUnknown is set.
 	Unknown Verdict = "unknown"
@@ -43,4 +54,10 @@ func (v Verdict) Failed(allowUnknown bool) bool {
 	default:
 		return true
 	}
+}
+
+// Satisfies reports whether finding v meets an expectation of want: the
+// same verdict, or a deadlock where a potential one was expected.
+func (v Verdict) Satisfies(want Verdict) bool {
+	return v == want || want == PotentialDeadlock && v == Deadlock
 }

@@ -96,12 +96,18 @@ type Controller struct {
 	timers []*vtimer     // pending, by deadline then creation
 	timerN int
 
-	outcome  Outcome
-	blocked  []Blocked // who waits for what when the run ended in deadlock
-	panics   []GoroutinePanic
-	done     chan struct{}
-	aborting atomic.Bool
-	exited   sync.WaitGroup
+	outcome   Outcome
+	blocked   []Blocked // who waits for what when the run ended in deadlock
+	cycle     []string  // the goroutines of a wait-for cycle, after a deadlock
+	leaked    []Leaked
+	dumpFor   *goroutine    // the goroutine asked for its stack
+	dumped    chan struct{} // it has handed it over
+	edges     []lockEdge
+	edgeIndex map[lockPair]int
+	panics    []GoroutinePanic
+	done      chan struct{}
+	aborting  atomic.Bool
+	exited    sync.WaitGroup
 }
 
 type gstate uint8
@@ -122,6 +128,11 @@ type goroutine struct {
 	key   any   // what Unpark call makes it runnable again
 	// lastPoint is the index in the trace of its last point, -1 before.
 	lastPoint int
+	held      []heldLock // locks it holds, oldest first
+	stack     string     // its stack, when it leaked
+	// structure marks a goroutine the structure started ([Go]): one still
+	// alive when the execution is over has leaked.
+	structure bool
 }
 
 // GoroutinePanic is a panic recovered in a managed goroutine.
@@ -131,10 +142,20 @@ type GoroutinePanic struct {
 	Stack     string
 }
 
+// Leaked is a goroutine the structure started that was still alive when
+// the execution was over: when the harness had stopped the instance and no
+// goroutine could run.
+type Leaked struct {
+	Goroutine string
+	Point     string // where it waits, such as "chan-send chan#2"
+	Stack     string
+}
+
 // Blocked says where a goroutine waits when an execution deadlocks.
 type Blocked struct {
 	Goroutine string
-	Point     string // such as "lock mutex#1"
+	Point     string   // such as "lock mutex#1"
+	Holds     []string // the locks it holds, such as "mutex#2"
 }
 
 // aborted is the panic value that unwinds a managed goroutine when its
@@ -149,7 +170,8 @@ func IsAbort(r any) bool { _, ok := r.(aborted); return ok }
 // NewController returns a controller that asks c for every decision and ends
 // an execution as StepCap after maxSteps scheduling points.
 func NewController(c Chooser, maxSteps int) *Controller {
-	return &Controller{chooser: c, maxSteps: maxSteps, done: make(chan struct{}), objects: map[any]string{}}
+	return &Controller{chooser: c, maxSteps: maxSteps, done: make(chan struct{}), dumped: make(chan struct{}),
+		objects: map[any]string{}}
 }
 
 // Start runs main as goroutine 0 of the execution; the controller must be
@@ -210,7 +232,8 @@ func (c *Controller) At(p Point) {
 func (c *Controller) Go(fn func()) {
 	parent := c.cur
 	id := len(c.gs)
-	c.newGoroutine(fmt.Sprintf("goroutine %d (started by %s)", id, parent.name), fn)
+	g := c.newGoroutine(fmt.Sprintf("goroutine %d (started by %s)", id, parent.name), fn)
+	g.structure = true
 }
 
 func (c *Controller) newGoroutine(name string, fn func()) *goroutine {
@@ -230,8 +253,7 @@ func (c *Controller) newGoroutine(name string, fn func()) *goroutine {
 // fn and hands the turn on.
 func (c *Controller) run(g *goroutine, fn func()) {
 	defer c.exited.Done()
-	<-g.wake
-	if c.aborting.Load() {
+	if !c.turn(g) {
 		return
 	}
 	if !c.call(g, fn) || c.aborting.Load() {
@@ -303,9 +325,26 @@ func (c *Controller) switchTo(g, next *goroutine) {
 // wait parks the real goroutine of g until its turn, and unwinds it if the
 // execution was stopped meanwhile.
 func (c *Controller) wait(g *goroutine) {
-	<-g.wake
-	if c.aborting.Load() {
+	if !c.turn(g) {
 		panic(aborted{})
+	}
+}
+
+// turn waits for g's turn and reports false if the execution was stopped
+// meanwhile. A goroutine asked for its stack (a leaked one, once the
+// execution is over) hands it over and waits again.
+func (c *Controller) turn(g *goroutine) bool {
+	for {
+		<-g.wake
+		if c.aborting.Load() {
+			return false
+		}
+		if c.dumpFor != g {
+			return true
+		}
+		c.dumpFor = nil
+		g.stack = string(debug.Stack())
+		c.dumped <- struct{}{}
 	}
 }
 
@@ -380,10 +419,29 @@ func (c *Controller) choose(n int) int {
 // parks until Abort.
 func (c *Controller) end(o Outcome) {
 	c.outcome = o
+	if o == Finished {
+		for _, g := range c.gs {
+			if g.structure && g.state != ended {
+				if g == c.cur {
+					g.stack = string(debug.Stack()) // it is the one ending the run
+				} else {
+					c.dumpFor = g
+					g.wake <- struct{}{}
+					<-c.dumped
+				}
+				where := "never ran"
+				if g.state == blocked {
+					where = c.describe(g.at)
+				}
+				c.leaked = append(c.leaked, Leaked{Goroutine: g.name, Point: where, Stack: g.stack})
+			}
+		}
+	}
 	if o == Deadlock {
+		c.cycle = c.waitCycle()
 		for _, g := range c.gs {
 			if g.state == blocked {
-				c.blocked = append(c.blocked, Blocked{Goroutine: g.name, Point: c.describe(g.at)})
+				c.blocked = append(c.blocked, Blocked{Goroutine: g.name, Point: c.describe(g.at), Holds: c.holds(g)})
 			}
 		}
 	}

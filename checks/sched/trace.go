@@ -209,6 +209,16 @@ func (c *Controller) Goroutines() []string {
 // BlockedGoroutines says who waited for what when the execution deadlocked.
 func (c *Controller) BlockedGoroutines() []Blocked { return c.blocked }
 
+// WaitCycle returns the goroutines of a wait-for cycle after a deadlock,
+// the first repeated at the end (each waits for a lock the next holds), or
+// nil if the deadlock has no such cycle (a goroutine waits for a channel,
+// a condition or a join).
+func (c *Controller) WaitCycle() []string { return c.cycle }
+
+// Leaks returns the goroutines started by the structure that were still
+// alive when the execution finished.
+func (c *Controller) Leaks() []Leaked { return c.leaked }
+
 // Panics returns the panics recovered in managed goroutines.
 func (c *Controller) Panics() []GoroutinePanic { return c.panics }
 

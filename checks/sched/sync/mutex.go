@@ -22,6 +22,7 @@ func (m *Mutex) Lock() {
 		for !m.mu.TryLock() {
 			sched.Park(sched.MutexLock, m)
 		}
+		sched.Acquired(sched.MutexLock, m)
 		return
 	}
 	m.mu.Lock()
@@ -32,6 +33,9 @@ func (m *Mutex) TryLock() bool {
 	sched.At(sched.MutexTryLock, m)
 	ok := m.mu.TryLock()
 	sched.Succeeded(ok)
+	if ok {
+		sched.Acquired(sched.MutexTryLock, m)
+	}
 	return ok
 }
 
@@ -39,6 +43,7 @@ func (m *Mutex) TryLock() bool {
 func (m *Mutex) Unlock() {
 	sched.At(sched.MutexUnlock, m)
 	m.mu.Unlock()
+	sched.Released(m)
 	sched.Unpark(m)
 }
 
@@ -61,6 +66,7 @@ func (rw *RWMutex) Lock() {
 			sched.Park(sched.RWLock, rw)
 			rw.writers--
 		}
+		sched.Acquired(sched.RWLock, rw)
 		return
 	}
 	rw.rw.Lock()
@@ -71,6 +77,9 @@ func (rw *RWMutex) TryLock() bool {
 	sched.At(sched.RWTryLock, rw)
 	ok := rw.rw.TryLock()
 	sched.Succeeded(ok)
+	if ok {
+		sched.Acquired(sched.RWTryLock, rw)
+	}
 	return ok
 }
 
@@ -78,6 +87,7 @@ func (rw *RWMutex) TryLock() bool {
 func (rw *RWMutex) Unlock() {
 	sched.At(sched.RWUnlock, rw)
 	rw.rw.Unlock()
+	sched.Released(rw)
 	sched.Unpark(rw)
 }
 
@@ -88,6 +98,7 @@ func (rw *RWMutex) RLock() {
 		for rw.writers > 0 || !rw.rw.TryRLock() {
 			sched.Park(sched.RLock, rw)
 		}
+		sched.Acquired(sched.RLock, rw)
 		return
 	}
 	rw.rw.RLock()
@@ -98,6 +109,9 @@ func (rw *RWMutex) TryRLock() bool {
 	sched.At(sched.RTryLock, rw)
 	ok := (!sched.Controlled() || rw.writers == 0) && rw.rw.TryRLock()
 	sched.Succeeded(ok)
+	if ok {
+		sched.Acquired(sched.RTryLock, rw)
+	}
 	return ok
 }
 
@@ -105,6 +119,7 @@ func (rw *RWMutex) TryRLock() bool {
 func (rw *RWMutex) RUnlock() {
 	sched.At(sched.RUnlock, rw)
 	rw.rw.RUnlock()
+	sched.Released(rw)
 	sched.Unpark(rw)
 }
 

@@ -76,7 +76,7 @@ func render(w io.Writer, rows []checks.SummaryRow) bool {
 		case r.Actual == "skipped":
 			result = "skipped"
 			skipped++
-		case r.Expected != "" && r.Actual != r.Expected:
+		case r.Expected != "" && !r.Actual.Satisfies(r.Expected):
 			result = "MISMATCH"
 			bad++
 		case r.Expected == "":
