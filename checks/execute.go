@@ -84,6 +84,9 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 		if e.hang == nil {
 			x.stop(e, instance)
 		}
+		if e.hang == nil {
+			e.leaks = es.leaks(x.cfg.hang)
+		}
 		return e
 	}
 

@@ -5,7 +5,9 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/weftlab/weft/checks/sched"
@@ -66,6 +68,7 @@ type stressExecution struct {
 
 	mu     sync.Mutex // guards panics; taken only when a goroutine panics
 	panics []PanicInfo
+	live   atomic.Int32 // goroutines started by the structure still running
 }
 
 var _ sched.Scheduler = (*stressExecution)(nil)
@@ -90,7 +93,9 @@ func (e *stressExecution) At(sched.Point) {
 // Go runs fn on a goroutine whose panic is recovered and recorded, so that a
 // crashing actor fails the check instead of the test binary.
 func (e *stressExecution) Go(fn func()) {
+	e.live.Add(1)
 	go func() {
+		defer e.live.Add(-1)
 		defer func() {
 			if r := recover(); r != nil {
 				e.mu.Lock()
@@ -122,6 +127,26 @@ func (e *stressExecution) pacer(client int) func() {
 			runtime.Gosched()
 		}
 	}
+}
+
+// leaks waits up to grace for the goroutines the structure started to end,
+// and returns the stacks of those still running then.
+func (e *stressExecution) leaks(grace time.Duration) []LeakInfo {
+	deadline := time.Now().Add(grace)
+	for e.live.Load() > 0 {
+		if !time.Now().Before(deadline) {
+			var out []LeakInfo
+			for _, stack := range strings.Split(allStacks(), "\n\n") {
+				if strings.Contains(stack, "(*stressExecution).Go.func1") {
+					header, _, _ := strings.Cut(stack, "\n")
+					out = append(out, LeakInfo{Goroutine: "goroutine started by the structure (" + strings.TrimSuffix(header, ":") + ")", Stack: stack})
+				}
+			}
+			return out
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+	return nil
 }
 
 func (e *stressExecution) goroutinePanics() []PanicInfo {
