@@ -18,6 +18,9 @@ type failure struct {
 	files     outputFiles
 	repro     string
 	replayed  bool // an exact replay of a recorded schedule
+	// stressHang is the hang a stress execution showed first, when the
+	// verdict comes from running its scenario under control (diagnose.go).
+	stressHang *hangInfo
 	// minimized says how schedule minimization went, for a controlled
 	// failure: preemptions before and after.
 	minimized *minimizeInfo
@@ -27,7 +30,12 @@ type failure struct {
 func (r *runner) report(f *failure) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "weft: %s: %s\n", f.verdict, r.t.name)
-	fmt.Fprintf(&b, "%s\n\n", verdictExplanation(f.verdict))
+	fmt.Fprintf(&b, "%s\n", verdictExplanation(f.verdict))
+	if h := f.stressHang; h != nil {
+		fmt.Fprintf(&b, "Found as a hang under stress (the %s phase did not finish within %v), then run under control, which shows why.\n",
+			h.phase, r.cfg.hang)
+	}
+	b.WriteString("\n")
 
 	strategy := r.cfg.strategy
 	if c := f.exec.control; c != nil {
@@ -50,6 +58,9 @@ func (r *runner) report(f *failure) string {
 		if p := f.exec.history[i].panic; p != nil {
 			fmt.Fprintf(&b, "\nPanic in %s: %s\n%s", r.callName(&f.exec.history[i]), p.Value, indent(p.Stack))
 		}
+	}
+	if h := f.stressHang; h != nil {
+		fmt.Fprintf(&b, "\nEvery goroutine when the stress execution hung:\n%s", indent(h.stacks))
 	}
 	for _, l := range f.exec.leaks {
 		where := ""

@@ -233,3 +233,28 @@ func TestExplain_SaysWhatTheModelExpects(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "the model does not allow this result here", sb.Explain(0, 0, 0))
 }
+
+func TestBank_Steps(t *testing.T) {
+	tr := func(from, to, amount int) models.BankInput {
+		return models.BankInput{Op: models.BankTransfer, From: from, To: to, Amount: amount}
+	}
+	bal := func(a int) models.BankInput { return models.BankInput{Op: models.BankBalance, Account: a} }
+	start := models.Accounts{10, 10}
+	checkSteps(t, models.Bank(2), []step[models.Accounts, models.BankInput, models.BankOutput]{
+		{name: "transfer moves money", state: start, in: tr(0, 1, 4), out: models.BankOutput{OK: true}, ok: true, next: models.Accounts{6, 14}},
+		{name: "transfer of everything", state: start, in: tr(1, 0, 10), out: models.BankOutput{OK: true}, ok: true, next: models.Accounts{20, 0}},
+		{name: "overdraft is refused", state: start, in: tr(0, 1, 11), out: models.BankOutput{}, ok: true, next: start},
+		{name: "a refused transfer cannot report ok", state: start, in: tr(0, 1, 11), out: models.BankOutput{OK: true}, ok: false},
+		{name: "balance", state: models.Accounts{3, 17}, in: bal(1), out: models.BankOutput{Balance: 17}, ok: true, next: models.Accounts{3, 17}},
+		{name: "stale balance", state: models.Accounts{3, 17}, in: bal(0), out: models.BankOutput{Balance: 10}, ok: false},
+	})
+	assert.Panics(t, func() { models.Bank(models.MaxAccounts + 1) })
+}
+
+func TestBank_Describe(t *testing.T) {
+	b, err := models.Bank(3).Behaviour()
+	require.NoError(t, err)
+	assert.Equal(t, "transfer(0→2, 5) → ok", b.DescribeOperation(models.BankInput{Op: models.BankTransfer, To: 2, Amount: 5}, models.BankOutput{OK: true}))
+	assert.Equal(t, "balance(1) → 7", b.DescribeOperation(models.BankInput{Op: models.BankBalance, Account: 1}, models.BankOutput{Balance: 7}))
+	assert.Equal(t, "[0: 10, 1: 10, 2: 10]", b.DescribeState(b.Init()))
+}
