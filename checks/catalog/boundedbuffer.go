@@ -48,4 +48,9 @@ var buffers = []Entry{
 		Name: "boundedbuffer/cond-if", Model: models.BlockingQueue(bufferCapacity),
 		New: func() *boundedbuffer.IfBuffer[int] { return boundedbuffer.NewIfBuffer[int](bufferCapacity) }, Ops: bufferOps[*boundedbuffer.IfBuffer[int]](),
 	}),
+	// Capacity 1: the lost wakeup needs the buffer full and empty in turn.
+	entry("11.1", checks.Deadlock, checks.Structure[*boundedbuffer.SharedCondBuffer[int], models.QueueInput, models.QueueOutput]{
+		Name: "boundedbuffer/shared-cond", Model: models.BlockingQueue(1),
+		New: func() *boundedbuffer.SharedCondBuffer[int] { return boundedbuffer.NewSharedCondBuffer[int](1) }, Ops: bufferOps[*boundedbuffer.SharedCondBuffer[int]](),
+	}),
 }
