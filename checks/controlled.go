@@ -150,7 +150,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		e.control.lockCycle = ctl.LockOrderCycle()
 	}
 	for _, l := range ctl.Leaks() {
-		e.leaks = append(e.leaks, LeakInfo{Goroutine: l.Goroutine, Where: l.Point, Stack: l.Stack})
+		e.leaks = append(e.leaks, LeakInfo{Goroutine: l.Goroutine, Where: l.Point, Stack: trimStack(l.Stack)})
 	}
 	return e
 }

@@ -119,7 +119,7 @@ func TestControlled_StepCapIsALivelockWithItsCycle(t *testing.T) {
 	res := checks.Run(t, s, o)
 	require.NotNil(t, res.Failure)
 	assert.Equal(t, checks.Livelock, res.Verdict)
-	assert.Regexp(t, `Livelock: the last \d+ steps repeat these 1 at least \d+ times:\n  client \d: atomic-load atomic#1`, res.Failure.Report)
+	assert.Regexp(t, `Livelock: the execution ends by repeating these 1 steps, \d+ times over:\n  client \d: atomic-load atomic#1`, res.Failure.Report)
 	assert.Contains(t, res.Failure.Report, "store(3) … never returned")
 }
 

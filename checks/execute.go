@@ -85,7 +85,7 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 			x.stop(e, instance)
 		}
 		if e.hang == nil {
-			e.leaks = es.leaks(x.cfg.hang)
+			e.leaks = es.leaks(min(x.cfg.hang, time.Second))
 		}
 		return e
 	}

@@ -122,9 +122,21 @@ func stepText(s sched.Step) string {
 // repeats at least three times: what a livelocked execution keeps doing.
 func repeatingTail(trace []sched.Step) (cycle []sched.Step, times int) {
 	n := len(trace)
+	// Virtual time keeps advancing in a livelock that sleeps: a time step
+	// matches another whatever time it shows, and a sleep another whatever
+	// its timer.
+	same := func(a, b sched.Step) bool {
+		if a.Event == sched.EventTime && b.Event == sched.EventTime {
+			return true
+		}
+		if a.Kind == sched.TimeSleep && b.Kind == sched.TimeSleep {
+			a.Object, b.Object = "", ""
+		}
+		return a == b
+	}
 	for p := 1; p <= 200 && 3*p <= n; p++ {
 		k := 1
-		for (k+1)*p <= n && slices.Equal(trace[n-(k+1)*p:n-k*p], trace[n-p:]) {
+		for (k+1)*p <= n && slices.EqualFunc(trace[n-(k+1)*p:n-k*p], trace[n-p:], same) {
 			k++
 		}
 		if k >= 3 {
@@ -139,4 +151,22 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// trimStack drops the frames of weft's scheduler from a goroutine's stack,
+// so that it starts where the program's own code waits.
+func trimStack(stack string) string {
+	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		internal := strings.HasPrefix(l, "github.com/weftlab/weft/checks/sched.") ||
+			strings.HasPrefix(l, "runtime/debug.Stack(")
+		if internal && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") {
+			i++ // and its file:line
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }

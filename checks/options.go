@@ -356,3 +356,13 @@ func (c config) validate() error {
 func resolveForTest(o Options) (config, error) {
 	return resolve(o, os.LookupEnv, commandLineFlags())
 }
+
+// StrategyOf returns the strategy a check with opts uses once the flags and
+// the environment are applied, and whether it runs under a controller.
+func StrategyOf(opts Options) (name string, controlled bool, err error) {
+	c, err := resolveForTest(opts)
+	if err != nil {
+		return "", false, err
+	}
+	return c.strategy, c.strategy != "stress" && c.strategy != "stress-plain", nil
+}

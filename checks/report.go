@@ -245,9 +245,13 @@ func writeControl(b *strings.Builder, f *failure) {
 	}
 	if c.outcome == sched.StepCap {
 		if cycle, times := repeatingTail(c.trace); cycle != nil {
-			fmt.Fprintf(b, "\nLivelock: the last %d steps repeat these %d at least %d times:\n", len(cycle)*times, len(cycle), times)
+			fmt.Fprintf(b, "\nLivelock: the execution ends by repeating these %d steps, %d times over:\n", len(cycle), times)
 			for _, s := range cycle {
-				fmt.Fprintf(b, "  %s: %s\n", c.goroutines[s.G], stepText(s))
+				who := "(clock)"
+				if s.G >= 0 {
+					who = c.goroutines[s.G]
+				}
+				fmt.Fprintf(b, "  %s: %s\n", who, stepText(s))
 			}
 		} else {
 			fmt.Fprintf(b, "\nLivelock: %d steps without ending (no short cycle repeats; see the interleaving).\n", c.steps)

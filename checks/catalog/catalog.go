@@ -30,6 +30,9 @@ type Entry struct {
 	// NotSequential, when set, says why the sequential state-machine test
 	// does not apply: the variant's bug shows without a second client.
 	NotSequential string
+	// OnlyControlled, when set, says why only a controlled strategy can
+	// catch the variant's bug; stress runs skip it with that note.
+	OnlyControlled string
 }
 
 // zooBudget bounds the search for a broken variant's bug. The search stops
@@ -56,10 +59,17 @@ func entry[S any, I any, O comparable](guide string, expect checks.Verdict, s ch
 // All returns every entry, grouped by structure, correct versions first.
 func All() []Entry {
 	var all []Entry
-	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks} {
+	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites} {
 		all = append(all, group...)
 	}
 	return all
+}
+
+// onlyControlled marks e as caught only under control, for the reason
+// given.
+func onlyControlled(reason string, e Entry) Entry {
+	e.OnlyControlled = reason
+	return e
 }
 
 // racy marks e as a data race by design.

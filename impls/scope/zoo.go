@@ -1,0 +1,23 @@
+package scope
+
+import "github.com/weftlab/weft/checks/sched"
+
+// Leaky is Scoped without the scope: Load returns at the first reply, and its
+// replies channel is unbuffered. Broken on purpose; every result is right.
+//
+// What goes wrong: the slower replica sends its reply on a channel nobody
+// will ever receive from again, and waits there forever. Each Load leaks a
+// goroutine (and everything it references): the guide's goroutine that
+// outlives its scope. weft sees it still alive after the execution ends.
+type Leaky struct {
+	replicas
+}
+
+// Load returns the value, as the first replica to answer read it.
+func (l *Leaky) Load() int {
+	replies := sched.NewChan[int](0)
+	for range 2 {
+		sched.Go(func() { replies.Send(l.read()) })
+	}
+	return replies.Recv()
+}
