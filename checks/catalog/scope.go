@@ -30,6 +30,9 @@ func registerOps[R register]() []checks.Op[R, models.RegisterInput, models.Regis
 			Run: func(r R, _ models.RegisterInput) models.RegisterOutput { return models.RegisterOutput{Value: r.Load()} }},
 		{Name: "store", Input: rapid.Custom(func(t *rapid.T) models.RegisterInput {
 			return models.RegisterInput{Op: models.RegisterStore, Value: value.Draw(t, "value")}
-		}), Run: func(r R, in models.RegisterInput) models.RegisterOutput { r.Store(in.Value); return models.RegisterOutput{} }},
+		}), Run: func(r R, in models.RegisterInput) models.RegisterOutput {
+			r.Store(in.Value)
+			return models.RegisterOutput{}
+		}},
 	}
 }
