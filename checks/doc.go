@@ -63,13 +63,21 @@ Step by step:
 
 # Verdicts
 
-[Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang] and
-[Unknown]. Unknown (the checker ran out of time) is never a pass. When a
+[Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang], [Leak],
+[PotentialDeadlock] and [Unknown], in that order of precedence for one
+execution. Unknown (the checker ran out of time) is never a pass. When a
 history is not linearizable even with its unreturned calls as wildcards,
 that is the verdict, even if a panic, a deadlock or a hang followed.
-Deadlock and Livelock come from controlled executions, which know that no
-goroutine can run (or that the step cap was reached); a stress execution
-that stops making progress is a Hang, with every goroutine's stack.
+
+Deadlock, Livelock and PotentialDeadlock come from controlled executions,
+which know who holds and waits for what: no goroutine can run (with the
+wait-for cycle), the step cap was reached (with the steps that repeat), or
+locks were taken in orders that form a cycle of any length (with every
+acquisition site) though this execution went through. A stress execution
+that stops making progress is a Hang; its scenario is then run again under
+control (diagnose.go), and what control finds becomes the verdict, with the
+stress stacks kept in the report. Leak: goroutines the structure started
+were alive after Stop, in either mode.
 
 # Limits
 

@@ -35,6 +35,7 @@ type historyFile struct {
 	Panics        []PanicInfo   `json:"panics,omitempty"`
 	Hang          *fileHang     `json:"hang,omitempty"`
 	Schedule      *fileSchedule `json:"schedule,omitempty"`
+	Leaks         []LeakInfo    `json:"leaks,omitempty"`
 	Report        string        `json:"report"`
 }
 
@@ -231,6 +232,7 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 	if h := f.exec.hang; h != nil {
 		hf.Hang = &fileHang{Phase: h.phase, Stacks: h.stacks}
 	}
+	hf.Leaks = f.exec.leaks
 	if c := f.exec.control; c != nil {
 		hf.Strategy = c.strategy
 		hf.Schedule = &fileSchedule{Decisions: encodeSchedule(c.decisions()), Steps: c.steps, Preemptions: c.preemptions}

@@ -31,6 +31,9 @@ func BenchmarkDetection(b *testing.B) {
 			continue
 		}
 		for _, strategy := range detectionStrategies {
+			if e.OnlyControlled != "" && (strategy == "stress" || strategy == "stress-plain") {
+				continue
+			}
 			b.Run(e.Name+"/"+strategy, func(b *testing.B) {
 				for b.Loop() {
 					var executions, millis []float64
