@@ -37,36 +37,26 @@ var lockOrderPrograms = []struct {
 func TestLockOrder_WeftAgainstGoDeadlock(t *testing.T) {
 	for _, p := range lockOrderPrograms {
 		t.Run(p.name, func(t *testing.T) {
-			// weft
+			// weft, with its Mutex, under a controller
 			c := control(t, newRandom(1), func() {
 				locks := make([]sync.Mutex, p.n)
-				var wg sync.WaitGroup
-				for _, pair := range p.pairs {
-					wg.Go(func() {
-						locks[pair[0]].Lock()
-						locks[pair[1]].Lock()
-						locks[pair[1]].Unlock()
-						locks[pair[0]].Unlock()
-					})
+				nest(p.pairs, func(i int) stdsync.Locker { return &locks[i] }, func(fn func()) {
+					var wg sync.WaitGroup
+					wg.Go(fn)
 					wg.Wait()
-				}
+				})
 			})
 			require.Equal(t, sched.Finished, c.Outcome())
 			weftCycle := len(c.LockOrderCycle())
 
-			// go-deadlock, on the same program with its Mutex
+			// go-deadlock, with its Mutex
 			found := goDeadlockFinds(func() {
 				locks := make([]deadlock.Mutex, p.n)
-				for _, pair := range p.pairs {
+				nest(p.pairs, func(i int) stdsync.Locker { return &locks[i] }, func(fn func()) {
 					var wg stdsync.WaitGroup
-					wg.Go(func() {
-						locks[pair[0]].Lock()
-						locks[pair[1]].Lock()
-						locks[pair[1]].Unlock()
-						locks[pair[0]].Unlock()
-					})
+					wg.Go(fn)
 					wg.Wait()
-				}
+				})
 			})
 			t.Logf("%s: weft finds a cycle of %d locks; go-deadlock reports %d potential deadlocks", p.name, weftCycle, found)
 
@@ -76,6 +66,20 @@ func TestLockOrder_WeftAgainstGoDeadlock(t *testing.T) {
 			} else {
 				assert.Zero(t, found, "go-deadlock compares pairs: no pair of these goroutines is inverted")
 			}
+		})
+	}
+}
+
+// nest runs, for each pair, a goroutine (with run, which waits for it) that
+// takes the pair's first lock, then its second.
+func nest(pairs [][2]int, lock func(int) stdsync.Locker, run func(func())) {
+	for _, pair := range pairs {
+		run(func() {
+			first, second := lock(pair[0]), lock(pair[1])
+			first.Lock()
+			second.Lock()
+			second.Unlock()
+			first.Unlock()
 		})
 	}
 }
