@@ -48,13 +48,12 @@ func (e *execution) failedOps() bool {
 	return false
 }
 
-// executor runs executions of one target under one strategy. Harness code
+// executor runs executions of one target; strategies call it. Harness code
 // uses the standard sync and atomic packages: its own synchronization must
 // not be scheduling points.
 type executor struct {
-	t        *target
-	cfg      config
-	strategy strategy
+	t   *target
+	cfg config
 }
 
 // executeStress runs sc once on real cores under es. Only one execution
