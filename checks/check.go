@@ -22,6 +22,10 @@ type Result struct {
 	// preemption bound the bounded strategy explored: for them, the check
 	// is a proof, not a sample.
 	Exhausted int
+	// MaxBypass is, over the controlled executions of the search, the most
+	// times one goroutine took a lock while one waiter waited for it: how
+	// close the structure came to the bypass bound.
+	MaxBypass int
 	// Elapsed is the time the check took, shrinking included.
 	Elapsed time.Duration
 	// Seed is the seed used; pass it as Options.Seed (or -weft.seed) to
@@ -146,7 +150,7 @@ func search(tb testing.TB, t *target, cfg config) Result {
 	}
 	res := Result{
 		Structure: t.name, Verdict: Ok, Seed: cfg.seed,
-		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted,
+		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted, MaxBypass: r.maxBypass,
 	}
 	if r.unknowns > 0 {
 		res.Verdict = Unknown

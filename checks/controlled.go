@@ -23,6 +23,8 @@ type controlInfo struct {
 	blocked     []sched.Blocked // who waits for what, after a deadlock
 	waitCycle   []string        // the goroutines of the deadlock's cycle
 	lockCycle   []sched.LockEdge
+	starved     *sched.Starved
+	maxBypass   int
 }
 
 // decisions is the schedule of the execution: the values of its choices.
@@ -42,6 +44,7 @@ func (c *controlInfo) decisions() []int {
 func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, ch sched.Chooser) *execution {
 	e := &execution{seed: seed, clients: len(sc.clients)}
 	ctl := sched.NewController(ch, x.cfg.maxSteps)
+	ctl.SetBypassBound(x.cfg.bypass)
 	uninstall, err := sched.Install(ctl)
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
@@ -145,6 +148,8 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		goroutines:  ctl.Goroutines(),
 		blocked:     ctl.BlockedGoroutines(),
 		waitCycle:   ctl.WaitCycle(),
+		starved:     ctl.Starvation(),
+		maxBypass:   ctl.MaxBypass(),
 	}
 	if !x.cfg.ignoreLockOrder {
 		e.control.lockCycle = ctl.LockOrderCycle()

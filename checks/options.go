@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/weftlab/weft/checks/sched"
 )
 
 // Options tune a check. The zero value means "use the defaults": every
@@ -65,6 +67,10 @@ type Options struct {
 	// Schedules caps the schedules the bounded strategy explores per
 	// scenario (default 10000).
 	Schedules int
+	// BypassBound is how many times one goroutine may take a lock while
+	// another waits for it before the waiter counts as starved (default 6;
+	// see package sched for why sync.Mutex never exceeds it).
+	BypassBound int
 	// IgnoreLockOrder turns off the lock-order check of controlled
 	// executions (the "potential deadlock" verdict), for structures whose
 	// inconsistent lock orders are safe for a reason weft cannot see.
@@ -81,14 +87,14 @@ type Options struct {
 
 // config is Options with every setting resolved.
 type config struct {
-	clients, opsPerClient, initOps, postOps int
-	executions, scenarios                   int
-	budget, hang, checkTimeout, shrinkTime  time.Duration
-	seed                                    uint64
-	allowUnknown, verbose                   bool
-	strategy, outDir, replay, summary       string
-	maxSteps, preemptions, schedules        int
-	ignoreLockOrder                         bool
+	clients, opsPerClient, initOps, postOps  int
+	executions, scenarios                    int
+	budget, hang, checkTimeout, shrinkTime   time.Duration
+	seed                                     uint64
+	allowUnknown, verbose                    bool
+	strategy, outDir, replay, summary        string
+	maxSteps, preemptions, schedules, bypass int
+	ignoreLockOrder                          bool
 }
 
 func defaults() config {
@@ -97,7 +103,7 @@ func defaults() config {
 		executions: 100, budget: 15 * time.Second,
 		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
 		strategy: "stress",
-		maxSteps: 20000, preemptions: 2, schedules: 10000,
+		maxSteps: 20000, preemptions: 2, schedules: 10000, bypass: sched.DefaultBypassBound,
 	}
 	if testing.Testing() && testing.Short() {
 		c.executions, c.budget, c.shrinkTime = 20, 3*time.Second, 3*time.Second
@@ -198,6 +204,7 @@ var settings = []setting{
 	intSetting("maxsteps", "step cap of a controlled execution, reported as a livelock (default 20000)", 10, func(c *config) *int { return &c.maxSteps }),
 	intSetting("preemptions", "preemption bound of the bounded strategy (default 2)", 0, func(c *config) *int { return &c.preemptions }),
 	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
+	intSetting("bypass", "times one goroutine may take a lock while another waits before that one starves (default 6)", 1, func(c *config) *int { return &c.bypass }),
 	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
 	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
 		if _, ok := strategies[v]; !ok {
@@ -316,6 +323,7 @@ func (o Options) applyTo(c *config) {
 	setInt(&c.maxSteps, o.MaxSteps)
 	setInt(&c.preemptions, o.PreemptionBound)
 	setInt(&c.schedules, o.Schedules)
+	setInt(&c.bypass, o.BypassBound)
 	if o.OutDir != "" {
 		c.outDir = o.OutDir
 	}

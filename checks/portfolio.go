@@ -39,6 +39,7 @@ type workerResult struct {
 	Executions  int     `json:"executions"`
 	Exhausted   int     `json:"exhausted"`
 	Unknowns    int     `json:"unknowns"`
+	MaxBypass   int     `json:"maxBypass"`
 	Report      string  `json:"report,omitempty"`
 	HistoryFile string  `json:"historyFile,omitempty"`
 	ViewFile    string  `json:"viewFile,omitempty"`
@@ -53,7 +54,7 @@ func reportToPortfolio(res Result, strategy string) error {
 		return nil
 	}
 	wr := workerResult{Strategy: strategy, Verdict: res.Verdict, Scenarios: res.Scenarios,
-		Executions: res.Executions, Exhausted: res.Exhausted, Unknowns: res.Unknowns}
+		Executions: res.Executions, Exhausted: res.Exhausted, Unknowns: res.Unknowns, MaxBypass: res.MaxBypass}
 	if f := res.Failure; f != nil {
 		wr.Report, wr.HistoryFile, wr.ViewFile, wr.Repro = f.Report, f.HistoryFile, f.ViewFile, f.Repro
 	}
@@ -132,6 +133,7 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 			res.Executions += wr.Executions
 			res.Exhausted += wr.Exhausted
 			res.Unknowns += wr.Unknowns
+			res.MaxBypass = max(res.MaxBypass, wr.MaxBypass)
 			if wr.Report != "" && res.Failure == nil {
 				res.Verdict = wr.Verdict
 				res.Failure = &Failure{Report: wr.Report, HistoryFile: wr.HistoryFile, ViewFile: wr.ViewFile, Repro: wr.Repro}

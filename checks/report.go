@@ -45,7 +45,7 @@ func (r *runner) report(f *failure) string {
 		f.sc.size(), r.cfg.seed, f.execIndex+1, strategy)
 	r.writeScenario(&b, f)
 	if c := f.exec.control; c != nil {
-		writeControl(&b, f)
+		writeControl(&b, f, r.cfg.bypass)
 	}
 
 	if f.stuck != nil {
@@ -103,6 +103,8 @@ func verdictExplanation(v Verdict) string {
 		return "The execution kept taking steps without ending, past the step cap: goroutines run but make no progress."
 	case Leak:
 		return "Goroutines the structure started were still alive after every call returned and Stop was done: they outlive their scope."
+	case Starvation:
+		return "A goroutine waiting for a lock was passed over again and again while others took it: the lock does not bound how long a waiter waits."
 	case PotentialDeadlock:
 		return "Locks were taken in inconsistent orders: this execution went through, but another interleaving of the same calls can deadlock."
 	case Unknown:
@@ -213,7 +215,7 @@ func indent(s string) string {
 // writeControl shows what only a controlled execution knows: the schedule,
 // who waits for what after a deadlock, the steps a livelock repeats, and
 // the interleaving.
-func writeControl(b *strings.Builder, f *failure) {
+func writeControl(b *strings.Builder, f *failure, bypassBound int) {
 	c := f.exec.control
 	fmt.Fprintf(b, "\nSchedule: %d decisions, %d preemptions, %d steps: %s\n",
 		len(c.choices), c.preemptions, c.steps, encodeSchedule(c.decisions()))
@@ -236,6 +238,10 @@ func writeControl(b *strings.Builder, f *failure) {
 		if len(c.waitCycle) > 0 {
 			fmt.Fprintf(b, "  The cycle: %s (each waits for a lock the next one holds).\n", strings.Join(c.waitCycle, " → "))
 		}
+	}
+	if s := c.starved; s != nil {
+		fmt.Fprintf(b, "\nStarvation: %s waited for %s while %s took it %d times (%d acquisitions by others in all, over %d steps); the bound is %d bypasses by one goroutine (-weft.bypass).\n",
+			s.Waiter, s.Lock, s.By, s.Times, s.Total, s.Steps, bypassBound)
 	}
 	if len(c.lockCycle) > 0 && c.outcome != sched.Deadlock {
 		fmt.Fprintf(b, "\nPotential deadlock: the locks were taken in orders that form a cycle of %d. This execution went through, but goroutines that reach these acquisitions together each hold a lock the next one waits for:\n", len(c.lockCycle))

@@ -32,6 +32,7 @@ type runner struct {
 	executions      int
 	unknowns        int
 	exhausted       int // scenarios whose schedules bounded search exhausted
+	maxBypass       int // the most bypasses of one waiter by one goroutine
 
 	// failures remembers every scenario that failed, so that rapid finds
 	// the same failure each time it replays a scenario: a stress failure
@@ -120,6 +121,9 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 			r.executions++
 		}
 		r.hung = r.hung || e.hang != nil
+		if e.control != nil && r.found == nil {
+			r.maxBypass = max(r.maxBypass, e.control.maxBypass)
+		}
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {
 			r.unknowns++

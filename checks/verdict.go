@@ -31,6 +31,12 @@ const (
 	// alive after the execution ended and Stop returned. The report shows
 	// where each one waits, with its stack.
 	Leak Verdict = "leak"
+	// Starvation: in a controlled execution, a goroutine waiting for a lock
+	// was bypassed by one other goroutine more often than the bypass bound
+	// (Options.BypassBound): the lock does not bound how long a waiter can
+	// wait while others are served. The report says who waited, who kept
+	// taking the lock, how often and for how many steps.
+	Starvation Verdict = "starvation"
 	// PotentialDeadlock: in a controlled execution, locks were taken in
 	// orders that form a cycle (A then B in one goroutine, B then A in
 	// another; or longer), even though this execution did not stop: another

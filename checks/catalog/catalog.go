@@ -33,6 +33,10 @@ type Entry struct {
 	// OnlyControlled, when set, says why only a controlled strategy can
 	// catch the variant's bug; stress runs skip it with that note.
 	OnlyControlled string
+	// Misses names the controlled strategies that are not expected to catch
+	// the variant's bug within its budget, each with the reason; the others
+	// must.
+	Misses map[string]string
 }
 
 // zooBudget bounds the search for a broken variant's bug. The search stops
@@ -59,7 +63,7 @@ func entry[S any, I any, O comparable](guide string, expect checks.Verdict, s ch
 // All returns every entry, grouped by structure, correct versions first.
 func All() []Entry {
 	var all []Entry
-	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites} {
+	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries} {
 		all = append(all, group...)
 	}
 	return all
@@ -69,6 +73,13 @@ func All() []Entry {
 // given.
 func onlyControlled(reason string, e Entry) Entry {
 	e.OnlyControlled = reason
+	return e
+}
+
+// withOptions sets the options of e, keeping its budget.
+func withOptions(o checks.Options, e Entry) Entry {
+	o.Budget = e.Options.Budget
+	e.Options = o
 	return e
 }
 

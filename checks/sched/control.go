@@ -54,18 +54,24 @@ type Controller struct {
 	timers []*vtimer     // pending, by deadline then creation
 	timerN int
 
-	outcome   Outcome
-	blocked   []Blocked // who waits for what when the run ended in deadlock
-	cycle     []string  // the goroutines of a wait-for cycle, after a deadlock
-	leaked    []Leaked
-	dumpFor   *goroutine    // the goroutine asked for its stack
-	dumped    chan struct{} // it has handed it over
-	edges     []lockEdge
-	edgeIndex map[lockPair]int
-	panics    []GoroutinePanic
-	done      chan struct{}
-	aborting  atomic.Bool
-	exited    sync.WaitGroup
+	outcome Outcome
+	blocked []Blocked // who waits for what when the run ended in deadlock
+	cycle   []string  // the goroutines of a wait-for cycle, after a deadlock
+	leaked  []Leaked
+	dumpFor *goroutine    // the goroutine asked for its stack
+	dumped  chan struct{} // it has handed it over
+	edges   []lockEdge
+	// starvation (starve.go)
+	bypassBound int
+	starved     *Starved
+	reserved    map[any]*goroutine
+	starving    map[any]bool
+	maxBypass   int
+	edgeIndex   map[lockPair]int
+	panics      []GoroutinePanic
+	done        chan struct{}
+	aborting    atomic.Bool
+	exited      sync.WaitGroup
 }
 
 type gstate uint8
@@ -86,8 +92,9 @@ type goroutine struct {
 	key   any   // what Unpark call makes it runnable again
 	// lastPoint is the index in the trace of its last point, -1 before.
 	lastPoint int
-	held      []heldLock // locks it holds, oldest first
-	stack     string     // its stack, when it leaked
+	held      []heldLock  // locks it holds, oldest first
+	wait      *waitRecord // the lock it waits for, if any
+	stack     string      // its stack, when it leaked
 	// structure marks a goroutine the structure started ([Go]): one still
 	// alive when the execution is over has leaked.
 	structure bool
@@ -129,7 +136,7 @@ func IsAbort(r any) bool { _, ok := r.(aborted); return ok }
 // an execution as StepCap after maxSteps scheduling points.
 func NewController(c Chooser, maxSteps int) *Controller {
 	return &Controller{chooser: c, maxSteps: maxSteps, done: make(chan struct{}), dumped: make(chan struct{}),
-		objects: map[any]string{}}
+		objects: map[any]string{}, bypassBound: DefaultBypassBound, reserved: map[any]*goroutine{}, starving: map[any]bool{}}
 }
 
 // Start runs main as goroutine 0 of the execution; the controller must be
@@ -252,6 +259,9 @@ func (c *Controller) park(p Point, key any) {
 		panic(aborted{})
 	}
 	g := c.cur
+	if p.Kind == MutexLock {
+		c.waiting(p.Kind, p.Obj)
+	}
 	g.state, g.at, g.key = blocked, p, key
 	c.record(g, EventBlock, p)
 	next := c.pickOther(g, p)

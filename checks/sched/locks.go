@@ -54,6 +54,7 @@ func (c *Controller) acquired(k Kind, obj any) {
 		return
 	}
 	g := c.cur
+	c.bypassed(g, k, obj)
 	h := heldLock{obj: obj, kind: k}
 	h.npcs = runtime.Callers(3, h.pcs[:])
 	for i := range g.held {

@@ -15,11 +15,14 @@ type Mutex struct {
 }
 
 // Lock locks m, waiting until it is available. Under a controller, a
-// waiting Lock is parked and retried after each Unlock.
+// waiting Lock is parked and retried after each Unlock; after HandoffAfter
+// other goroutines took m first, m waits for it (see package sched).
 func (m *Mutex) Lock() {
 	sched.At(sched.MutexLock, m)
 	if sched.Controlled() {
-		for !m.mu.TryLock() {
+		// Reserved: a waiter bypassed too often gets the mutex next, as in
+		// sync.Mutex's starvation mode.
+		for sched.Reserved(m) || !m.mu.TryLock() {
 			sched.Park(sched.MutexLock, m)
 		}
 		sched.Acquired(sched.MutexLock, m)
@@ -31,7 +34,7 @@ func (m *Mutex) Lock() {
 // TryLock tries to lock m and reports whether it succeeded.
 func (m *Mutex) TryLock() bool {
 	sched.At(sched.MutexTryLock, m)
-	ok := m.mu.TryLock()
+	ok := !sched.Reserved(m) && m.mu.TryLock()
 	sched.Succeeded(ok)
 	if ok {
 		sched.Acquired(sched.MutexTryLock, m)
