@@ -64,16 +64,17 @@ Step by step:
 # Verdicts
 
 [Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang], [Leak],
-[PotentialDeadlock] and [Unknown], in that order of precedence for one
-execution. Unknown (the checker ran out of time) is never a pass. When a
+[Starvation], [PotentialDeadlock] and [Unknown], in that order of
+precedence for one execution. Unknown (the checker ran out of time) is never a pass. When a
 history is not linearizable even with its unreturned calls as wildcards,
 that is the verdict, even if a panic, a deadlock or a hang followed.
 
-Deadlock, Livelock and PotentialDeadlock come from controlled executions,
-which know who holds and waits for what: no goroutine can run (with the
-wait-for cycle), the step cap was reached (with the steps that repeat), or
-locks were taken in orders that form a cycle of any length (with every
-acquisition site) though this execution went through. A stress execution
+Deadlock, Livelock, Starvation and PotentialDeadlock come from controlled
+executions, which know who holds and waits for what: no goroutine can run
+(with the wait-for cycle), the step cap was reached (with the steps that
+repeat), a waiter was passed more than the bypass bound by one goroutine
+(see package sched), or locks were taken in orders that form a cycle of any
+length (with every acquisition site) though this execution went through. A stress execution
 that stops making progress is a Hang; its scenario is then run again under
 control (diagnose.go), and what control finds becomes the verdict, with the
 stress stacks kept in the report. Leak: goroutines the structure started
