@@ -24,6 +24,7 @@ type controlInfo struct {
 	waitCycle   []string        // the goroutines of the deadlock's cycle
 	lockCycle   []sched.LockEdge
 	starved     *sched.Starved
+	obstruction string // an operation that could not finish alone
 	maxBypass   int
 }
 
@@ -66,9 +67,18 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	}
 	notes(initLog)
 	notes(postLog)
+	ids := make([]int, n)
+	tracker, _ := ch.(*solo)
 	for i, calls := range sc.clients {
 		logs[i] = newClientLog(partParallel, i, calls)
 		notes(logs[i])
+		if tracker != nil {
+			l := logs[i]
+			l.onCall = func(r *record) {
+				tracker.opStarted(ids[i], fmt.Sprintf("client %d's %s", i, l.describe.describeInput(r.input)))
+			}
+			l.onReturn = func() { tracker.opEnded(ids[i]) }
+		}
 	}
 	// guard runs one phase on main, recording its panic.
 	guard := func(name string, fn func()) (ok bool) {
@@ -99,7 +109,6 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 			return
 		}
 		phase.Store(ptr("parallel"))
-		ids := make([]int, n)
 		for i, l := range logs {
 			ids[i] = ctl.Spawn(fmt.Sprintf("client %d", i), func() { l.play(x.t, instance, &c, nil) })
 		}
@@ -150,6 +159,9 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		waitCycle:   ctl.WaitCycle(),
 		starved:     ctl.Starvation(),
 		maxBypass:   ctl.MaxBypass(),
+	}
+	if tracker != nil {
+		e.control.obstruction = tracker.violation
 	}
 	if !x.cfg.ignoreLockOrder {
 		e.control.lockCycle = ctl.LockOrderCycle()

@@ -48,6 +48,10 @@ type clientLog struct {
 	// execution adds them to its trace), described with describe.
 	note     func(string)
 	describe *erasedModel
+	// onCall and onReturn, when set, are told when each call starts and
+	// returns (the obstruction-freedom check follows operations with them).
+	onCall   func(r *record)
+	onReturn func()
 }
 
 // failed reports whether a call of l panicked or did not return.
@@ -75,11 +79,17 @@ func (l *clientLog) play(t *target, instance any, c *clock.Clock, pace func()) {
 		if l.note != nil {
 			l.note("call " + l.describe.describeInput(r.input))
 		}
+		if l.onCall != nil {
+			l.onCall(r)
+		}
 		r.call = c.Tick()
 		l.called.Store(int32(i + 1))
 		r.output, r.panic = invoke(t.ops[r.op], instance, r.input)
 		r.ret = c.Tick()
 		l.returned.Store(int32(i + 1))
+		if l.onReturn != nil {
+			l.onReturn()
+		}
 		if l.note != nil && r.panic == nil {
 			if t.ops[r.op].async {
 				l.note("return (fire-and-forget)")

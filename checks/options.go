@@ -71,6 +71,10 @@ type Options struct {
 	// another waits for it before the waiter counts as starved (default 6;
 	// see package sched for why sync.Mutex never exceeds it).
 	BypassBound int
+	// ObstructionFree checks, in controlled executions, that every operation
+	// run alone finishes (for lock-free structures): see NotObstructionFree.
+	// It needs a controlled strategy.
+	ObstructionFree bool
 	// IgnoreLockOrder turns off the lock-order check of controlled
 	// executions (the "potential deadlock" verdict), for structures whose
 	// inconsistent lock orders are safe for a reason weft cannot see.
@@ -94,7 +98,7 @@ type config struct {
 	allowUnknown, verbose                    bool
 	strategy, outDir, replay, summary        string
 	maxSteps, preemptions, schedules, bypass int
-	ignoreLockOrder                          bool
+	ignoreLockOrder, obstructionFree         bool
 }
 
 func defaults() config {
@@ -205,6 +209,7 @@ var settings = []setting{
 	intSetting("preemptions", "preemption bound of the bounded strategy (default 2)", 0, func(c *config) *int { return &c.preemptions }),
 	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
 	intSetting("bypass", "times one goroutine may take a lock while another waits before that one starves (default 6)", 1, func(c *config) *int { return &c.bypass }),
+	boolSetting("obstructionfree", "check that every operation run alone finishes (lock-free structures; controlled strategies only)", func(c *config) *bool { return &c.obstructionFree }),
 	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
 	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
 		if _, ok := strategies[v]; !ok {
@@ -317,6 +322,7 @@ func (o Options) applyTo(c *config) {
 	c.allowUnknown = c.allowUnknown || o.AllowUnknown
 	c.verbose = c.verbose || o.Verbose
 	c.ignoreLockOrder = c.ignoreLockOrder || o.IgnoreLockOrder
+	c.obstructionFree = c.obstructionFree || o.ObstructionFree
 	if o.Strategy != "" {
 		c.strategy = o.Strategy
 	}
@@ -354,6 +360,8 @@ func (c config) validate() error {
 	check(c.maxSteps >= 10, "the step cap must be at least 10 (got %d)", c.maxSteps)
 	check(c.preemptions >= 0, "the preemption bound must not be negative (got %d)", c.preemptions)
 	check(c.schedules >= 1, "schedules must be at least 1 (got %d)", c.schedules)
+	check(!c.obstructionFree || c.replay != "" || c.strategy != "stress" && c.strategy != "stress-plain",
+		"the obstruction-freedom check freezes goroutines, which needs a controlled strategy (random, pct, bounded or portfolio), not %s", c.strategy)
 	_, ok := strategies[c.strategy]
 	check(ok, "unknown strategy %q (want one of %v)", c.strategy, strategyNames())
 	return errors.Join(errs...)
@@ -368,6 +376,7 @@ func resolveForTest(o Options) (config, error) {
 // StrategyOf returns the strategy a check with opts uses once the flags and
 // the environment are applied, and whether it runs under a controller.
 func StrategyOf(opts Options) (name string, controlled bool, err error) {
+	opts.ObstructionFree = false // it constrains the strategy, it does not choose it
 	c, err := resolveForTest(opts)
 	if err != nil {
 		return "", false, err

@@ -65,6 +65,7 @@ func TestResolve_EveryBadValueIsNamed(t *testing.T) {
 		{opts: Options{Budget: -time.Second}, want: "budget must be positive"},
 		{opts: Options{Strategy: "loom"}, want: `unknown strategy "loom"`},
 		{flag: map[string]string{"weft.maxsteps": "5"}, want: "below the minimum 10"},
+		{opts: Options{ObstructionFree: true}, want: "the obstruction-freedom check freezes goroutines, which needs a controlled strategy"},
 		{flag: map[string]string{"weft.preemptions": "-1"}, want: "below the minimum 0"},
 	}
 	for _, tc := range cases {

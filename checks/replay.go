@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 	"time"
+
+	"github.com/weftlab/weft/checks/sched"
 )
 
 // replay reruns the scenario of a history file. A controlled failure comes
@@ -57,7 +59,11 @@ func (r *runner) replaySchedule(hf historyFile, sc scenario) (*failure, error) {
 		return nil, err
 	}
 	ch := &replaySchedule{decisions: ds, strict: true}
-	e := r.x.executeControlled(sc, hf.ExecutionSeed, hf.Strategy, ch)
+	var chooser sched.Chooser = ch
+	if r.cfg.obstructionFree {
+		chooser = newSolo(ch, hf.ExecutionSeed)
+	}
+	e := r.x.executeControlled(sc, hf.ExecutionSeed, hf.Strategy, chooser)
 	r.executions = 1
 	if ch.diverged != "" {
 		r.tb.Logf("weft: replay of %s diverged: %s. The code or the structure changed since the schedule "+

@@ -105,6 +105,8 @@ func verdictExplanation(v Verdict) string {
 		return "Goroutines the structure started were still alive after every call returned and Stop was done: they outlive their scope."
 	case Starvation:
 		return "A goroutine waiting for a lock was passed over again and again while others took it: the lock does not bound how long a waiter waits."
+	case NotObstructionFree:
+		return "An operation run alone, with every other goroutine frozen, could not finish: it depends on another goroutine to make progress."
 	case PotentialDeadlock:
 		return "Locks were taken in inconsistent orders: this execution went through, but another interleaving of the same calls can deadlock."
 	case Unknown:
@@ -242,6 +244,9 @@ func writeControl(b *strings.Builder, f *failure, bypassBound int) {
 	if s := c.starved; s != nil {
 		fmt.Fprintf(b, "\nStarvation: %s waited for %s while %s took it %d times (%d acquisitions by others in all, over %d steps); the bound is %d bypasses by one goroutine (-weft.bypass).\n",
 			s.Waiter, s.Lock, s.By, s.Times, s.Total, s.Steps, bypassBound)
+	}
+	if c.obstruction != "" {
+		fmt.Fprintf(b, "\nNot obstruction-free: %s\n", c.obstruction)
 	}
 	if len(c.lockCycle) > 0 && c.outcome != sched.Deadlock {
 		fmt.Fprintf(b, "\nPotential deadlock: the locks were taken in orders that form a cycle of %d. This execution went through, but goroutines that reach these acquisitions together each hold a lock the next one waits for:\n", len(c.lockCycle))

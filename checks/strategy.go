@@ -45,7 +45,11 @@ func (s *controlled) scenario(sc scenario) {
 }
 
 func (s *controlled) execute(x *executor, seed uint64) *execution {
-	e := x.executeControlled(s.sc, seed, s.name, s.src.chooser(seed))
+	ch := s.src.chooser(seed)
+	if x.cfg.obstructionFree {
+		ch = newSolo(ch, seed)
+	}
+	e := x.executeControlled(s.sc, seed, s.name, ch)
 	s.src.observe(e.control)
 	if e.control != nil {
 		s.steps += e.control.steps

@@ -37,6 +37,11 @@ const (
 	// wait while others are served. The report says who waited, who kept
 	// taking the lock, how often and for how many steps.
 	Starvation Verdict = "starvation"
+	// NotObstructionFree: with Options.ObstructionFree, an operation run
+	// alone (every other goroutine frozen) waited for another goroutine or
+	// did not finish within its bound of steps: the structure is not
+	// obstruction-free, let alone lock-free.
+	NotObstructionFree Verdict = "not obstruction-free"
 	// PotentialDeadlock: in a controlled execution, locks were taken in
 	// orders that form a cycle (A then B in one goroutine, B then A in
 	// another; or longer), even though this execution did not stop: another

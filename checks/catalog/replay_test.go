@@ -39,7 +39,9 @@ func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 				want := historyFields(t, res.Failure.HistoryFile)
 				require.Contains(t, want, "schedule")
 				for range replays {
-					again := checks.Run(t, e.Target, checks.Options{Replay: res.Failure.HistoryFile, OutDir: out})
+					replay := e.Options // the same checks (such as ObstructionFree)
+					replay.Replay, replay.OutDir = res.Failure.HistoryFile, out
+					again := checks.Run(t, e.Target, replay)
 					require.NotNil(t, again.Failure, "the replay did not fail")
 					assert.Equal(t, res.Verdict, again.Verdict)
 					got := historyFields(t, again.Failure.HistoryFile)
