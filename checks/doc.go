@@ -64,8 +64,8 @@ Step by step:
 # Verdicts
 
 [Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang], [Leak],
-[Starvation], [PotentialDeadlock] and [Unknown], in that order of
-precedence for one execution. Unknown (the checker ran out of time) is never a pass. When a
+[Starvation], [NotObstructionFree], [PotentialDeadlock] and [Unknown], in
+that order of precedence for one execution. Unknown (the checker ran out of time) is never a pass. When a
 history is not linearizable even with its unreturned calls as wildcards,
 that is the verdict, even if a panic, a deadlock or a hang followed.
 
