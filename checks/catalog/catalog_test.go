@@ -32,6 +32,9 @@ func TestCatalog(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !controlled {
+					if israce.Enabled {
+						strategy += "+race"
+					}
 					if path := os.Getenv("WEFT_SUMMARY"); path != "" {
 						_ = checks.AppendSummaryRow(path, checks.SummaryRow{Test: t.Name(), Structure: e.Name,
 							Mode: strategy, Expected: e.Expect, Actual: "skipped", Note: "only controlled: " + e.OnlyControlled})
