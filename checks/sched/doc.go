@@ -66,6 +66,14 @@
 // [Yield]; and since its handoffs are synchronization, the race detector
 // sees no race under it. Stress on real cores, under -race, covers both.
 //
+// Locks report what they do to the Controller: [Acquired] and [Released]
+// after each lock and unlock, [Waiting] when an attempt fails. The shims do
+// it; a lock of your own (a spin lock on atomics, say) calls them too. From
+// them the Controller knows exactly who holds what (deadlock reports and
+// their wait-for cycle), builds the lock-order graph of each execution (a
+// cycle of any length is a potential deadlock, see locks.go), and counts
+// how often a waiter is bypassed (starvation, see starve.go).
+//
 // A Controller is installed for the whole process (Go has no
 // goroutine-local state through which a shim could find its own), so a
 // process runs one controlled execution at a time; package checks runs a
