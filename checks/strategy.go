@@ -11,6 +11,7 @@ import (
 // controlled ones, which run one goroutine at a time under a
 // sched.Controller and differ only in their sched.Chooser: randomwalk.go,
 // pct.go, bounded.go, and the replay of a recorded schedule in schedule.go.
+// portfolio.go runs the controlled ones in one worker process per core.
 type strategy interface {
 	// scenario starts the executions of a new scenario.
 	scenario(sc scenario)
