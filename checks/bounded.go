@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/weftlab/weft/checks/sched"
@@ -17,7 +18,17 @@ import (
 // Every execution replays the path of the previous one up to its deepest
 // decision with an untried option, takes the next option there, and goes on
 // non-preemptively: that needs executions to be deterministic functions of
-// their decisions, which the controller guarantees.
+// their decisions, which the controller guarantees. A decision whose state
+// differs from the recorded one (the obstruction-freedom check overrides
+// picks) starts a new branch there instead of replaying a stale one.
+//
+// A search that never preempts would let a spin loop spin forever while the
+// goroutine it waits for never runs. So, as CHESS does for fairness, a
+// goroutine that has run spinLimit decisions in a row is switched out (to
+// the next runnable goroutine by id), and that switch does not count
+// against the bound.
+const spinLimit = 64
+
 type bounded struct {
 	bound    int
 	path     []node // the decisions of the last execution
@@ -31,6 +42,7 @@ type bounded struct {
 type node struct {
 	options []int
 	next    int
+	state   string // the decision's state, to notice a divergence
 }
 
 func newBounded(bound int) *bounded { return &bounded{bound: bound} }
@@ -64,12 +76,18 @@ type boundedChooser struct {
 	b           *bounded
 	depth       int // decisions taken
 	preemptions int
+	last, run   int // the goroutine picked last, and how many times in a row
 }
 
 func (c *boundedChooser) Pick(d *sched.Decision) int {
-	v := c.decide(func() []int {
+	state := fmt.Sprint(d.Cur, d.CurRunnable, d.Runnable)
+	v := c.decide(state, func() []int {
 		if !d.CurRunnable {
 			return slices.Clone(d.Runnable) // d.Runnable is the controller's scratch
+		}
+		if c.last == d.Cur && c.run >= spinLimit {
+			i := slices.Index(d.Runnable, d.Cur)
+			return []int{d.Runnable[(i+1)%len(d.Runnable)]} // the fairness switch
 		}
 		// The current goroutine first; the others only within the bound.
 		options := []int{d.Cur}
@@ -82,14 +100,19 @@ func (c *boundedChooser) Pick(d *sched.Decision) int {
 		}
 		return options
 	})
-	if d.CurRunnable && v != d.Cur {
+	if d.CurRunnable && v != d.Cur && c.run < spinLimit {
 		c.preemptions++
+	}
+	if v == c.last {
+		c.run++
+	} else {
+		c.last, c.run = v, 1
 	}
 	return v
 }
 
 func (c *boundedChooser) Choose(n int) int {
-	return c.decide(func() []int {
+	return c.decide(fmt.Sprint("choose", n), func() []int {
 		options := make([]int, n)
 		for i := range options {
 			options[i] = i
@@ -98,10 +121,13 @@ func (c *boundedChooser) Choose(n int) int {
 	})
 }
 
-func (c *boundedChooser) decide(options func() []int) int {
+func (c *boundedChooser) decide(state string, options func() []int) int {
 	b := c.b
+	if c.depth < len(b.path) && b.path[c.depth].state != state {
+		b.path = b.path[:c.depth] // diverged: a new branch from here
+	}
 	if c.depth == len(b.path) {
-		b.path = append(b.path, node{options: options()})
+		b.path = append(b.path, node{options: options(), state: state})
 	}
 	n := &b.path[c.depth]
 	c.depth++

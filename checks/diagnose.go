@@ -53,7 +53,7 @@ func (r *runner) diagnose(f *failure) {
 func (r *runner) searchUnderControl(sc scenario, seed uint64, tries int, deadline time.Time, want Verdict) (*execution, Verdict) {
 	candidates := []*controlled{
 		{name: "random", src: randomWalk{}},
-		{name: "pct", src: newPCT()},
+		{name: "pct", src: newPCT(r.cfg.maxSteps / 10)},
 	}
 	for _, c := range candidates {
 		c.scenario(sc)

@@ -17,15 +17,20 @@ import (
 // goroutines.
 //
 // k is estimated from earlier executions of the check: the most steps an
-// execution took that ended by itself. Beyond k steps the schedule becomes
+// execution took that ended by itself, at most a tenth of the step cap. Beyond k steps the schedule becomes
 // a fair random walk, so that a high-priority goroutine spinning on a
 // low-priority one cannot stop the run. The depth cycles through 2, 3 and
 // 4 with the seed.
 type pct struct {
-	k int // estimated steps of an execution
+	k    int // estimated steps of an execution
+	maxK int // k never grows past it, so that the fair suffix starts in time
 }
 
-func newPCT() *pct { return &pct{k: 64} }
+// newPCT returns PCT whose k stays below maxK: a spin loop that waits for a
+// lower-priority goroutine spins until the fair suffix, and an execution
+// that did so must not raise k for the next ones, or k would creep up to the
+// step cap and turn spinning into a livelock verdict.
+func newPCT(maxK int) *pct { return &pct{k: min(64, maxK), maxK: maxK} }
 
 func (p *pct) chooser(seed uint64) sched.Chooser {
 	r := rand.New(rand.NewPCG(seed, 0x7063_74))
@@ -40,7 +45,7 @@ func (p *pct) chooser(seed uint64) sched.Chooser {
 
 func (p *pct) observe(c *controlInfo) {
 	if c != nil && c.outcome == sched.Finished {
-		p.k = max(p.k, c.steps)
+		p.k = min(max(p.k, c.steps), p.maxK)
 	}
 }
 

@@ -68,7 +68,7 @@ var strategies = map[string]func(cfg config) strategy{
 	"stress":       func(config) strategy { return &stress{perturb: true} },
 	"stress-plain": func(config) strategy { return &stress{perturb: false} },
 	"random":       func(config) strategy { return &controlled{name: "random", src: randomWalk{}} },
-	"pct":          func(config) strategy { return &controlled{name: "pct", src: newPCT()} },
+	"pct":          func(cfg config) strategy { return &controlled{name: "pct", src: newPCT(cfg.maxSteps / 10)} },
 	"bounded": func(cfg config) strategy {
 		return &controlled{name: "bounded", src: newBounded(cfg.preemptions)}
 	},

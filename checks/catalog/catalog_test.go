@@ -54,9 +54,9 @@ func TestCatalog(t *testing.T) {
 }
 
 // controlledStrategies are the strategies TestCatalogControlled runs every
-// entry under: they replay exactly, so they must catch every broken variant
-// too.
-var controlledStrategies = []string{"random", "pct"}
+// entry under (the members of the portfolio): they replay exactly, so they
+// must catch every broken variant too.
+var controlledStrategies = []string{"random", "pct", "bounded"}
 
 // TestCatalogControlled checks every entry under each controlled strategy:
 // correct versions pass, broken ones are caught with their verdict.

@@ -21,7 +21,7 @@ import (
 // same history (every call, result and clock tick) and the same schedule.
 func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 	const replays = 3
-	for _, strategy := range controlledStrategies {
+	for _, strategy := range []string{"random", "pct"} { // replay does not depend on the strategy
 		for _, e := range catalog.All() {
 			if e.Expect == checks.Ok {
 				continue
