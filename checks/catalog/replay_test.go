@@ -33,7 +33,7 @@ func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 				}
 				out := t.TempDir()
 				opts := e.Options
-				opts.Strategy, opts.OutDir, opts.ShrinkTime = strategy, out, 2*time.Second
+				opts.Strategy, opts.OutDir, opts.ShrinkTime = strategy, out, time.Second
 				res := checks.Run(t, e.Target, opts)
 				require.NotNil(t, res.Failure, "not caught")
 				want := historyFields(t, res.Failure.HistoryFile)
