@@ -46,8 +46,10 @@ func (m *Mutex) TryLock() bool {
 func (m *Mutex) Unlock() {
 	sched.At(sched.MutexUnlock, m)
 	m.mu.Unlock()
-	sched.Released(m)
-	sched.Unpark(m)
+	if sched.Controlled() {
+		sched.Released(m)
+		sched.Unpark(m)
+	}
 }
 
 // An RWMutex is a reader/writer mutual exclusion lock, as [sync.RWMutex].
@@ -90,8 +92,10 @@ func (rw *RWMutex) TryLock() bool {
 func (rw *RWMutex) Unlock() {
 	sched.At(sched.RWUnlock, rw)
 	rw.rw.Unlock()
-	sched.Released(rw)
-	sched.Unpark(rw)
+	if sched.Controlled() {
+		sched.Released(rw)
+		sched.Unpark(rw)
+	}
 }
 
 // RLock locks rw for reading.
@@ -122,8 +126,10 @@ func (rw *RWMutex) TryRLock() bool {
 func (rw *RWMutex) RUnlock() {
 	sched.At(sched.RUnlock, rw)
 	rw.rw.RUnlock()
-	sched.Released(rw)
-	sched.Unpark(rw)
+	if sched.Controlled() {
+		sched.Released(rw)
+		sched.Unpark(rw)
+	}
 }
 
 // RLocker returns a [Locker] whose Lock and Unlock call rw.RLock and
