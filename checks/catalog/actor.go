@@ -62,10 +62,13 @@ var actors = []Entry{
 		New:  func() *actor.Counter { return actor.NewCounter(mailboxSize) },
 		Stop: (*actor.Counter).Stop, Ops: actorOps[*actor.Counter](),
 	}),
-	withoutSequential(entry("7.2", checks.NotLinearizable, checks.Structure[*actor.PoolCounter, models.ActorInput, models.ActorOutput]{
-		Name: "actor/worker-pool", Model: models.ActorCounter,
-		New:  func() *actor.PoolCounter { return actor.NewPoolCounter(mailboxSize, poolWorkers) },
-		Stop: (*actor.PoolCounter).Stop, Ops: actorOps[*actor.PoolCounter](),
-	}), "its own workers reorder one sender's messages, so even a single client sees the bug, "+
-		"some of the time: a sequential test would fail only sometimes"),
+	missedBy("bounded", "depth-first search varies the last decisions of a long actor execution first, and the reordering "+
+		"needs an early one: make detect measured a median of 30,001 executions (3 s) and a maximum over 19 s, "+
+		"past the budget under the race detector; the other strategies catch it at once",
+		withoutSequential(entry("7.2", checks.NotLinearizable, checks.Structure[*actor.PoolCounter, models.ActorInput, models.ActorOutput]{
+			Name: "actor/worker-pool", Model: models.ActorCounter,
+			New:  func() *actor.PoolCounter { return actor.NewPoolCounter(mailboxSize, poolWorkers) },
+			Stop: (*actor.PoolCounter).Stop, Ops: actorOps[*actor.PoolCounter](),
+		}), "its own workers reorder one sender's messages, so even a single client sees the bug, "+
+			"some of the time: a sequential test would fail only sometimes")),
 }
