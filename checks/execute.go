@@ -83,7 +83,7 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 		if e.hang == nil {
 			x.stop(e, instance)
 		}
-		if e.hang == nil {
+		if e.hang == nil { // Stop may have hung
 			e.leaks = es.leaks(min(x.cfg.hang, time.Second))
 		}
 		return e

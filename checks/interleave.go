@@ -98,10 +98,7 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 
 // stepText describes one step, such as "atomic-cas atomic#1 → failed".
 func stepText(s sched.Step) string {
-	what := s.Kind.String()
-	if s.Object != "" {
-		what += " " + s.Object
-	}
+	what := s.What()
 	switch s.Event {
 	case sched.EventBlock:
 		return "waits: " + what

@@ -48,12 +48,7 @@ type Choice struct {
 
 // pick decides who runs after g reached p; g can go on.
 func (c *Controller) pick(g *goroutine, p Point) *goroutine {
-	c.runnable = c.runnable[:0]
-	for _, o := range c.gs {
-		if o.state == runnable {
-			c.runnable = append(c.runnable, o.id)
-		}
-	}
+	c.collectRunnable()
 	if len(c.runnable) == 1 {
 		return g
 	}
@@ -65,12 +60,7 @@ func (c *Controller) pick(g *goroutine, p Point) *goroutine {
 // the run is over, and it returns nil.
 func (c *Controller) pickOther(g *goroutine, p Point) *goroutine {
 	for {
-		c.runnable = c.runnable[:0]
-		for _, o := range c.gs {
-			if o.state == runnable {
-				c.runnable = append(c.runnable, o.id)
-			}
-		}
+		c.collectRunnable()
 		switch {
 		case len(c.runnable) == 1:
 			return c.gs[c.runnable[0]]
@@ -111,4 +101,14 @@ func (c *Controller) choose(n int) int {
 	}
 	c.choices = append(c.choices, Choice{Value: i, Cur: c.cur.id})
 	return i
+}
+
+// collectRunnable lists the runnable goroutines in c.runnable, by id.
+func (c *Controller) collectRunnable() {
+	c.runnable = c.runnable[:0]
+	for _, o := range c.gs {
+		if o.state == runnable {
+			c.runnable = append(c.runnable, o.id)
+		}
+	}
 }

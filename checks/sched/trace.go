@@ -119,10 +119,7 @@ func (c *Controller) record(g *goroutine, e Event, p Point) {
 
 // describe renders a point for reports, such as "lock mutex#1".
 func (c *Controller) describe(p Point) string {
-	if name := c.objectName(p.Kind, p.Obj); name != "" {
-		return p.Kind.String() + " " + name
-	}
-	return p.Kind.String()
+	return Step{Kind: p.Kind, Object: c.objectName(p.Kind, p.Obj)}.What()
 }
 
 // annotate records which arm of a select fired.
@@ -162,11 +159,12 @@ func succeeded(ok bool) {
 	}
 	// Other goroutines ran between the point and the operation: say when
 	// it took effect.
-	p.Event, p.Note = EventNote, stepTextOf(p)+" → "+note
+	p.Event, p.Note = EventNote, p.What()+" → "+note
 	c.trace = append(c.trace, p)
 }
 
-func stepTextOf(s Step) string {
+// What names the step's point and object, such as "lock mutex#1".
+func (s Step) What() string {
 	if s.Object == "" {
 		return s.Kind.String()
 	}

@@ -5,7 +5,8 @@ import (
 	"github.com/weftlab/weft/checks/sched/sync"
 )
 
-// rwState is what both reader-writer locks keep, under mu.
+// rwState is what both reader-writer locks keep, under mu. Its address is
+// the lock's identity for weft (Waiting, Acquired, Released).
 type rwState struct {
 	mu      sync.Mutex
 	changed *sync.Cond
@@ -14,6 +15,15 @@ type rwState struct {
 }
 
 func (s *rwState) init() { s.changed = sync.NewCond(&s.mu) }
+
+// RUnlock undoes one RLock; both locks let the last reader out alike.
+func (s *rwState) RUnlock() {
+	sched.Released(s)
+	s.mu.Lock()
+	s.readers--
+	s.changed.Broadcast()
+	s.mu.Unlock()
+}
 
 // FairRW is a reader-writer lock with the policy of sync.RWMutex: a writer
 // that waits stops new readers, the readers that waited meanwhile go in
@@ -42,7 +52,7 @@ func (rw *FairRW) RLock() {
 	waited := false
 	for rw.writing || rw.writersWaiting > 0 && rw.admit == 0 {
 		if !waited {
-			sched.Waiting(sched.RLock, rw)
+			sched.Waiting(sched.RLock, &rw.rwState)
 			rw.readersWaiting++
 			waited = true
 		}
@@ -56,16 +66,7 @@ func (rw *FairRW) RLock() {
 	}
 	rw.readers++
 	rw.mu.Unlock()
-	sched.Acquired(sched.RLock, rw)
-}
-
-// RUnlock undoes one RLock.
-func (rw *FairRW) RUnlock() {
-	sched.Released(rw)
-	rw.mu.Lock()
-	rw.readers--
-	rw.changed.Broadcast()
-	rw.mu.Unlock()
+	sched.Acquired(sched.RLock, &rw.rwState)
 }
 
 // Lock locks for writing.
@@ -77,7 +78,7 @@ func (rw *FairRW) Lock() {
 	waited := false
 	for rw.writing || rw.readers > 0 || rw.admit > 0 || rw.serving != ticket {
 		if !waited {
-			sched.Waiting(sched.RWLock, rw)
+			sched.Waiting(sched.RWLock, &rw.rwState)
 			waited = true
 		}
 		rw.changed.Wait()
@@ -85,12 +86,12 @@ func (rw *FairRW) Lock() {
 	rw.writersWaiting--
 	rw.writing = true
 	rw.mu.Unlock()
-	sched.Acquired(sched.RWLock, rw)
+	sched.Acquired(sched.RWLock, &rw.rwState)
 }
 
 // Unlock unlocks for writing; the readers waiting now go first.
 func (rw *FairRW) Unlock() {
-	sched.Released(rw)
+	sched.Released(&rw.rwState)
 	rw.mu.Lock()
 	rw.writing = false
 	rw.serving++

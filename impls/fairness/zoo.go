@@ -60,42 +60,33 @@ func NewReaderPreferringRW() *ReaderPreferringRW {
 func (rw *ReaderPreferringRW) RLock() {
 	rw.mu.Lock()
 	if rw.writing {
-		sched.Waiting(sched.RLock, rw)
+		sched.Waiting(sched.RLock, &rw.rwState)
 	}
 	for rw.writing {
 		rw.changed.Wait()
 	}
 	rw.readers++
 	rw.mu.Unlock()
-	sched.Acquired(sched.RLock, rw)
-}
-
-// RUnlock undoes one RLock.
-func (rw *ReaderPreferringRW) RUnlock() {
-	sched.Released(rw)
-	rw.mu.Lock()
-	rw.readers--
-	rw.changed.Broadcast()
-	rw.mu.Unlock()
+	sched.Acquired(sched.RLock, &rw.rwState)
 }
 
 // Lock locks for writing, once no reader and no writer is inside.
 func (rw *ReaderPreferringRW) Lock() {
 	rw.mu.Lock()
 	if rw.writing || rw.readers > 0 {
-		sched.Waiting(sched.RWLock, rw)
+		sched.Waiting(sched.RWLock, &rw.rwState)
 	}
 	for rw.writing || rw.readers > 0 {
 		rw.changed.Wait()
 	}
 	rw.writing = true
 	rw.mu.Unlock()
-	sched.Acquired(sched.RWLock, rw)
+	sched.Acquired(sched.RWLock, &rw.rwState)
 }
 
 // Unlock unlocks for writing.
 func (rw *ReaderPreferringRW) Unlock() {
-	sched.Released(rw)
+	sched.Released(&rw.rwState)
 	rw.mu.Lock()
 	rw.writing = false
 	rw.changed.Broadcast()
