@@ -67,11 +67,15 @@ type Controller struct {
 	reserved    map[any]*goroutine
 	starving    map[any]bool
 	maxBypass   int
-	edgeIndex   map[lockPair]int
-	panics      []GoroutinePanic
-	done        chan struct{}
-	aborting    atomic.Bool
-	exited      sync.WaitGroup
+	// priority inversion (priority.go)
+	inversionBound int
+	inversion      *Inversion
+	maxInversion   int
+	edgeIndex      map[lockPair]int
+	panics         []GoroutinePanic
+	done           chan struct{}
+	aborting       atomic.Bool
+	exited         sync.WaitGroup
 }
 
 type gstate uint8
@@ -94,6 +98,7 @@ type goroutine struct {
 	lastPoint int
 	held      []heldLock  // locks it holds, oldest first
 	wait      *waitRecord // the lock it waits for, if any
+	priority  int         // declared by SetPriority; 0 for none
 	stack     string      // its stack, when it leaked
 	// structure marks a goroutine the structure started ([Go]): one still
 	// alive when the execution is over has leaked.
@@ -136,7 +141,7 @@ func IsAbort(r any) bool { _, ok := r.(aborted); return ok }
 // an execution as StepCap after maxSteps scheduling points.
 func NewController(c Chooser, maxSteps int) *Controller {
 	return &Controller{chooser: c, maxSteps: maxSteps, done: make(chan struct{}), dumped: make(chan struct{}),
-		objects: map[any]string{}, bypassBound: DefaultBypassBound, reserved: map[any]*goroutine{}, starving: map[any]bool{}}
+		objects: map[any]string{}, bypassBound: DefaultBypassBound, inversionBound: DefaultInversionBound, reserved: map[any]*goroutine{}, starving: map[any]bool{}}
 }
 
 // Start runs main as goroutine 0 of the execution; the controller must be
@@ -185,6 +190,9 @@ func (c *Controller) At(p Point) {
 	}
 	g := c.cur
 	c.record(g, EventPoint, p)
+	if g.priority != noPriority {
+		c.inverted(g)
+	}
 	if c.steps++; c.steps >= c.maxSteps {
 		c.end(StepCap)
 		c.wait(g)

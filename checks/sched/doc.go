@@ -71,8 +71,12 @@
 // it; a lock of your own (a spin lock on atomics, say) calls them too. From
 // them the Controller knows exactly who holds what (deadlock reports and
 // their wait-for cycle), builds the lock-order graph of each execution (a
-// cycle of any length is a potential deadlock, see locks.go), and counts
-// how often a waiter is bypassed (starvation, see starve.go).
+// cycle of any length is a potential deadlock, see locks.go), counts
+// how often a waiter is bypassed (starvation, see starve.go) and, for
+// goroutines that declared a priority ([SetPriority]), how long less urgent
+// goroutines that cannot help run while an urgent one waits (priority
+// inversion, see priority.go). [Note] adds a program's own words to the
+// trace a report shows, such as a scheduler's decisions.
 //
 // A Controller is installed for the whole process (Go has no
 // goroutine-local state through which a shim could find its own), so a

@@ -37,6 +37,9 @@ type waitRecord struct {
 	since  int         // the step it started at
 	bypass map[int]int // acquisitions by other goroutines, by goroutine
 	total  int
+	// steps by lower-priority goroutines that cannot help (priority.go)
+	inversion      map[int]int
+	inversionTotal int
 }
 
 // Starved describes a waiter bypassed more than the bound.

@@ -222,3 +222,13 @@ func (c *Controller) Panics() []GoroutinePanic { return c.panics }
 
 // Now returns the virtual time elapsed since the start of the execution.
 func (c *Controller) Now() time.Duration { return c.now }
+
+// Note adds a line to the running goroutine's column of the interleaving
+// a controlled failure reports, such as a scheduler's decision, so that the
+// trace reads in the program's terms; the text is formatted only under a
+// controller. Without one it does nothing.
+func Note(format string, args ...any) {
+	if controlled.Load() {
+		current().Note(fmt.Sprintf(format, args...))
+	}
+}
