@@ -26,6 +26,11 @@ type Result struct {
 	// times one goroutine took a lock while one waiter waited for it: how
 	// close the structure came to the bypass bound.
 	MaxBypass int
+	// MaxInversion is, over the controlled executions of the search, the
+	// most steps one lower-priority goroutine took while a higher-priority
+	// one waited for a lock it could not help release: how close the
+	// structure came to the inversion bound.
+	MaxInversion int
 	// Elapsed is the time the check took, shrinking included.
 	Elapsed time.Duration
 	// Seed is the seed used; pass it as Options.Seed (or -weft.seed) to
@@ -151,6 +156,7 @@ func search(tb testing.TB, t *target, cfg config) Result {
 	res := Result{
 		Structure: t.name, Verdict: Ok, Seed: cfg.seed,
 		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted, MaxBypass: r.maxBypass,
+		MaxInversion: r.maxInversion,
 	}
 	if r.unknowns > 0 {
 		res.Verdict = Unknown

@@ -13,19 +13,24 @@ import (
 // controlInfo is what a controlled execution adds to its history: how it
 // ended, the schedule that replays it, and the trace the report shows.
 type controlInfo struct {
-	strategy    string
-	outcome     sched.Outcome
-	choices     []sched.Choice
-	steps       int
-	preemptions int
-	trace       []sched.Step
-	goroutines  []string
-	blocked     []sched.Blocked // who waits for what, after a deadlock
-	waitCycle   []string        // the goroutines of the deadlock's cycle
-	lockCycle   []sched.LockEdge
-	starved     *sched.Starved
-	obstruction string // an operation that could not finish alone
-	maxBypass   int
+	strategy     string
+	outcome      sched.Outcome
+	choices      []sched.Choice
+	steps        int
+	preemptions  int
+	trace        []sched.Step
+	goroutines   []string
+	blocked      []sched.Blocked // who waits for what, after a deadlock
+	waitCycle    []string        // the goroutines of the deadlock's cycle
+	lockCycle    []sched.LockEdge
+	starved      *sched.Starved
+	inversion    *sched.Inversion
+	obstruction  string // an operation that could not finish alone
+	maxBypass    int
+	maxInversion int
+	// focus is the index in trace of the step the failure happened at, when
+	// it has one (0 when not): the report's window shows it.
+	focus int
 }
 
 // decisions is the schedule of the execution: the values of its choices.
@@ -46,6 +51,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	e := &execution{seed: seed, clients: len(sc.clients)}
 	ctl := sched.NewController(ch, x.cfg.maxSteps)
 	ctl.SetBypassBound(x.cfg.bypass)
+	ctl.SetInversionBound(x.cfg.inversion)
 	uninstall, err := sched.Install(ctl)
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
@@ -148,17 +154,22 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		e.panics = append(e.panics, PanicInfo{Where: p.Goroutine, Value: p.Value, Stack: p.Stack})
 	}
 	e.control = &controlInfo{
-		strategy:    strategy,
-		outcome:     ctl.Outcome(),
-		choices:     ctl.Choices(),
-		steps:       ctl.Steps(),
-		preemptions: ctl.Preemptions(),
-		trace:       ctl.Trace(),
-		goroutines:  ctl.Goroutines(),
-		blocked:     ctl.BlockedGoroutines(),
-		waitCycle:   ctl.WaitCycle(),
-		starved:     ctl.Starvation(),
-		maxBypass:   ctl.MaxBypass(),
+		strategy:     strategy,
+		outcome:      ctl.Outcome(),
+		choices:      ctl.Choices(),
+		steps:        ctl.Steps(),
+		preemptions:  ctl.Preemptions(),
+		trace:        ctl.Trace(),
+		goroutines:   ctl.Goroutines(),
+		blocked:      ctl.BlockedGoroutines(),
+		waitCycle:    ctl.WaitCycle(),
+		starved:      ctl.Starvation(),
+		maxBypass:    ctl.MaxBypass(),
+		inversion:    ctl.PriorityInversion(),
+		maxInversion: ctl.MaxInversion(),
+	}
+	if v := e.control.inversion; v != nil {
+		e.control.focus = v.At
 	}
 	if tracker != nil {
 		e.control.obstruction = tracker.violation

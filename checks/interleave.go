@@ -10,8 +10,14 @@ import (
 )
 
 // maxTraceLines bounds the interleaving a report prints; the steps that
-// lead to the failure are at the end, so the oldest are dropped.
+// lead to the failure are at the end, so the oldest are dropped, unless the
+// failure happened at a known step (a priority inversion), which the window
+// then ends shortly after.
 const maxTraceLines = 120
+
+// linesAfterFocus is how much of what follows the failure's step a window
+// around it shows.
+const linesAfterFocus = 15
 
 // writeInterleaving shows the trace of a controlled execution with one
 // column per goroutine: each line is one step, a goroutine runs until
@@ -29,6 +35,7 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 	type line struct {
 		g    int
 		text string
+		at   int // index in steps of its first step
 	}
 	var lines []line
 	for i := 0; i < len(steps); {
@@ -49,8 +56,16 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 				text += "  ⇢ switch"
 			}
 		}
-		lines = append(lines, line{g: s.G, text: text})
+		lines = append(lines, line{g: s.G, text: text, at: i})
 		i = j
+	}
+	later := 0
+	if c.focus > 0 && len(lines) > maxTraceLines {
+		f := slices.IndexFunc(lines, func(l line) bool { return l.at+first >= c.focus })
+		if end := f + linesAfterFocus; f >= 0 && end < len(lines) {
+			later = len(lines) - end
+			lines = lines[:end]
+		}
 	}
 	if len(lines) > maxTraceLines {
 		fmt.Fprintf(b, "  (… %d earlier steps omitted)\n", len(lines)-maxTraceLines)
@@ -68,7 +83,8 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 	}
 	slices.Sort(order)
 	col := map[int]int{}
-	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "  \t")
 	var legend []string
 	for i, g := range order {
@@ -87,10 +103,19 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 			fmt.Fprintf(tw, "%s\t\n", l.text)
 			continue
 		}
+		// Every line has a cell for every column: tabwriter aligns a
+		// column only over consecutive lines that have it.
 		fmt.Fprint(tw, strings.Repeat("\t", col[l.g]))
-		fmt.Fprintf(tw, "%s\t\n", l.text)
+		fmt.Fprintf(tw, "%s\t%s\n", l.text, strings.Repeat("\t", len(order)-col[l.g]-1))
 	}
 	tw.Flush()
+	for row := range strings.Lines(table.String()) {
+		b.WriteString(strings.TrimRight(row, " \n"))
+		b.WriteString("\n")
+	}
+	if later > 0 {
+		fmt.Fprintf(b, "  (… %d later steps omitted)\n", later)
+	}
 	for _, l := range legend {
 		fmt.Fprintf(b, "  %s\n", l)
 	}

@@ -117,7 +117,7 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 // the panic or hang is the verdict.
 func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0 && len(e.leaks) == 0 &&
-		(e.control == nil || e.control.outcome == sched.Finished && e.control.lockCycle == nil && e.control.starved == nil && e.control.obstruction == "")
+		(e.control == nil || e.control.outcome == sched.Finished && e.control.lockCycle == nil && e.control.starved == nil && e.control.inversion == nil && e.control.obstruction == "")
 	if !e.failedOps() || t.model.apply != nil {
 		switch porcupine.CheckOperationsTimeout(t.checker, t.operations(e), timeout) {
 		case porcupine.Illegal:
@@ -141,6 +141,8 @@ func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 		return Leak
 	case e.control != nil && e.control.starved != nil:
 		return Starvation
+	case e.control != nil && e.control.inversion != nil:
+		return PriorityInversion
 	case e.control != nil && e.control.obstruction != "":
 		return NotObstructionFree
 	case e.control != nil && e.control.lockCycle != nil:

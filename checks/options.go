@@ -71,6 +71,11 @@ type Options struct {
 	// another waits for it before the waiter counts as starved (default 6;
 	// see package sched for why sync.Mutex never exceeds it).
 	BypassBound int
+	// InversionBound is how many steps one goroutine of lower priority may
+	// take while a goroutine of higher priority waits for a lock it cannot
+	// help release, before that is a priority inversion (default 8; see
+	// package sched). Priorities are declared with sched.SetPriority.
+	InversionBound int
 	// ObstructionFree checks, in controlled executions, that every operation
 	// run alone finishes (for lock-free structures): see NotObstructionFree.
 	// It needs a controlled strategy.
@@ -98,6 +103,7 @@ type config struct {
 	allowUnknown, verbose                    bool
 	strategy, outDir, replay, summary        string
 	maxSteps, preemptions, schedules, bypass int
+	inversion                                int
 	ignoreLockOrder, obstructionFree         bool
 }
 
@@ -108,6 +114,7 @@ func defaults() config {
 		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
 		strategy: "stress",
 		maxSteps: 20000, preemptions: 2, schedules: 10000, bypass: sched.DefaultBypassBound,
+		inversion: sched.DefaultInversionBound,
 	}
 	if testing.Testing() && testing.Short() {
 		c.executions, c.budget, c.shrinkTime = 20, 3*time.Second, 3*time.Second
@@ -209,6 +216,7 @@ var settings = []setting{
 	intSetting("preemptions", "preemption bound of the bounded strategy (default 2)", 0, func(c *config) *int { return &c.preemptions }),
 	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
 	intSetting("bypass", "times one goroutine may take a lock while another waits before that one starves (default 6)", 1, func(c *config) *int { return &c.bypass }),
+	intSetting("inversion", "steps one lower-priority goroutine may take while a higher-priority one waits for a lock it cannot help release, before that is priority inversion (default 8)", 1, func(c *config) *int { return &c.inversion }),
 	boolSetting("obstructionfree", "check that every operation run alone finishes (lock-free structures; controlled strategies only)", func(c *config) *bool { return &c.obstructionFree }),
 	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
 	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
@@ -330,6 +338,7 @@ func (o Options) applyTo(c *config) {
 	setInt(&c.preemptions, o.PreemptionBound)
 	setInt(&c.schedules, o.Schedules)
 	setInt(&c.bypass, o.BypassBound)
+	setInt(&c.inversion, o.InversionBound)
 	if o.OutDir != "" {
 		c.outDir = o.OutDir
 	}

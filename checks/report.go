@@ -45,7 +45,7 @@ func (r *runner) report(f *failure) string {
 		f.sc.size(), r.cfg.seed, f.execIndex+1, strategy)
 	r.writeScenario(&b, f)
 	if c := f.exec.control; c != nil {
-		writeControl(&b, f, r.cfg.bypass)
+		writeControl(&b, f, &r.cfg)
 	}
 
 	if f.stuck != nil {
@@ -105,6 +105,8 @@ func verdictExplanation(v Verdict) string {
 		return "Goroutines the structure started were still alive after every call returned and Stop was done: they outlive their scope."
 	case Starvation:
 		return "A goroutine waiting for a lock was passed over again and again while others took it: the lock does not bound how long a waiter waits."
+	case PriorityInversion:
+		return "An urgent goroutine waited for a lock while less urgent work that could not help release it ran instead: its wait was bounded by that work, not by the lock's critical section."
 	case NotObstructionFree:
 		return "An operation run alone, with every other goroutine frozen, could not finish: it depends on another goroutine to make progress."
 	case PotentialDeadlock:
@@ -217,7 +219,7 @@ func indent(s string) string {
 // writeControl shows what only a controlled execution knows: the schedule,
 // who waits for what after a deadlock, the steps a livelock repeats, and
 // the interleaving.
-func writeControl(b *strings.Builder, f *failure, bypassBound int) {
+func writeControl(b *strings.Builder, f *failure, cfg *config) {
 	c := f.exec.control
 	fmt.Fprintf(b, "\nSchedule: %d decisions, %d preemptions, %d steps: %s\n",
 		len(c.choices), c.preemptions, c.steps, encodeSchedule(c.decisions()))
@@ -243,7 +245,11 @@ func writeControl(b *strings.Builder, f *failure, bypassBound int) {
 	}
 	if s := c.starved; s != nil {
 		fmt.Fprintf(b, "\nStarvation: %s waited for %s while %s took it %d times (%d acquisitions by others in all, over %d steps); the bound is %d bypasses by one goroutine (-weft.bypass).\n",
-			s.Waiter, s.Lock, s.By, s.Times, s.Total, s.Steps, bypassBound)
+			s.Waiter, s.Lock, s.By, s.Times, s.Total, s.Steps, cfg.bypass)
+	}
+	if v := c.inversion; v != nil {
+		fmt.Fprintf(b, "\nPriority inversion: %s (priority %d) waited for %s, held by %s (priority %d), while %s (priority %d), which could not help release it, took %d steps (%d steps by lower-priority goroutines in all, %d steps since the wait began); the bound is %d steps by one goroutine (-weft.inversion). Priority inheritance, the holder running at its most urgent waiter's priority, keeps such work off the processor until the lock is free.\n",
+			v.Waiter, v.WaiterPriority, v.Lock, v.Holder, v.HolderPriority, v.By, v.ByPriority, v.Steps, v.Total, v.Waited, cfg.inversion)
 	}
 	if c.obstruction != "" {
 		fmt.Fprintf(b, "\nNot obstruction-free: %s\n", c.obstruction)

@@ -33,6 +33,7 @@ type runner struct {
 	unknowns        int
 	exhausted       int // scenarios whose schedules bounded search exhausted
 	maxBypass       int // the most bypasses of one waiter by one goroutine
+	maxInversion    int // the most inversion steps by one goroutine in one wait
 
 	// failures remembers every scenario that failed, so that rapid finds
 	// the same failure each time it replays a scenario: a stress failure
@@ -123,6 +124,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		r.hung = r.hung || e.hang != nil
 		if e.control != nil && r.found == nil {
 			r.maxBypass = max(r.maxBypass, e.control.maxBypass)
+			r.maxInversion = max(r.maxInversion, e.control.maxInversion)
 		}
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {

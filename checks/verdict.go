@@ -37,6 +37,14 @@ const (
 	// wait while others are served. The report says who waited, who kept
 	// taking the lock, how often and for how many steps.
 	Starvation Verdict = "starvation"
+	// PriorityInversion: in a controlled execution, a goroutine of higher
+	// priority (sched.SetPriority) waited for a lock while one of lower
+	// priority that could not help release it (it held neither that lock
+	// nor one its holder waited for) took more steps than the inversion
+	// bound (Options.InversionBound): the wait of the most urgent work was
+	// bounded by less urgent work, as in the guide's 11.3. The report says
+	// who waited, who held the lock, who ran instead and for how long.
+	PriorityInversion Verdict = "priority inversion"
 	// NotObstructionFree: with Options.ObstructionFree, an operation run
 	// alone (every other goroutine frozen) waited for another goroutine or
 	// did not finish within its bound of steps: the structure is not
