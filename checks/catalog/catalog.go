@@ -63,7 +63,7 @@ func entry[S any, I any, O comparable](guide string, expect checks.Verdict, s ch
 // All returns every entry, grouped by structure, correct versions first.
 func All() []Entry {
 	var all []Entry
-	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, lockFreeEntries} {
+	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities, lockFreeEntries} {
 		all = append(all, group...)
 	}
 	return all
