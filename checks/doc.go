@@ -64,23 +64,25 @@ Step by step:
 # Verdicts
 
 [Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang], [Leak],
-[Starvation], [PriorityInversion], [NotObstructionFree], [PotentialDeadlock] and [Unknown], in
-that order of precedence for one execution. Unknown (the checker ran out of time) is never a pass. When a
-history is not linearizable even with its unreturned calls as wildcards,
-that is the verdict, even if a panic, a deadlock or a hang followed.
+[Starvation], [PriorityInversion], [NotObstructionFree], [PotentialDeadlock]
+and [Unknown], in that order of precedence for one execution. Unknown (the
+checker ran out of time) is never a pass. When a history is not
+linearizable even with its unreturned calls as wildcards, that is the
+verdict, even if a panic, a deadlock or a hang followed.
 
-Deadlock, Livelock, Starvation, PriorityInversion and PotentialDeadlock come from controlled
-executions, which know who holds and waits for what: no goroutine can run
-(with the wait-for cycle), the step cap was reached (with the steps that
-repeat), a waiter was passed more than the bypass bound by one goroutine
-(see package sched), a goroutine of higher declared priority waited for a
-lock while one of lower priority that could not help release it took more
-steps than the inversion bound, or locks were taken in orders that form a cycle of any
-length (with every acquisition site) though this execution went through. A stress execution
-that stops making progress is a Hang; its scenario is then run again under
-control (diagnose.go), and what control finds becomes the verdict, with the
-stress stacks kept in the report. Leak: goroutines the structure started
-were alive after Stop, in either mode.
+Deadlock, Livelock, Starvation, PriorityInversion and PotentialDeadlock come
+from controlled executions, which know who holds and waits for what: no
+goroutine can run (with the wait-for cycle), the step cap was reached (with
+the steps that repeat), a waiter was passed more than the bypass bound by
+one goroutine (see package sched), a goroutine of higher declared priority
+waited for a lock while one of lower priority that could not help release
+it took more steps than the inversion bound, or locks were taken in orders
+that form a cycle of any length (with every acquisition site) though this
+execution went through. A stress execution that stops making progress is a
+Hang; its scenario is then run again under control (diagnose.go), and what
+control finds becomes the verdict, with the stress stacks kept in the
+report. Leak: goroutines the structure started were alive after Stop, in
+either mode.
 
 # Limits
 
