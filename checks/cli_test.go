@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/sched/sync"
 	"github.com/weftlab/weft/models"
 )
 
@@ -29,6 +30,18 @@ func TestHelperProcess(t *testing.T) {
 	case "check-correct":
 		opts.Budget = 200 * time.Millisecond
 		checks.Check(t, boxStructure("box", func() *box { return new(box) }), opts)
+	case "check-plain-go":
+		s := boxStructure("plain-go", func() *box {
+			return &box{onStore: func(int) {
+				go func() { // not sched.Go: it escapes control
+					var m sync.Mutex
+					m.Lock()
+					m.Unlock()
+				}()
+			}}
+		})
+		opts.Strategy, opts.Budget = "random", 2*time.Second
+		checks.Check(t, s, opts)
 	case "check-unknown":
 		slow := models.Register
 		slow.Step = func(v int, in models.RegisterInput, out models.RegisterOutput) (bool, int) {
@@ -80,6 +93,18 @@ func TestCLI_UnknownFailsUnlessAllowed(t *testing.T) {
 	out, code = helper(t, "check-unknown", []string{"WEFT_ALLOWUNKNOWN=true"})
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "could not be checked within the check timeout (allowed by AllowUnknown)")
+}
+
+// TestCLI_AGoroutineOutsideControlStopsTheCheck: a goroutine started with
+// a go statement instead of sched.Go reaches a lock in a controlled
+// execution; the controller must not take it for the goroutine whose turn
+// it is, and the check stops with an error that says what to do.
+func TestCLI_AGoroutineOutsideControlStopsTheCheck(t *testing.T) {
+	out, code := helper(t, "check-plain-go", nil)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "a goroutine weft did not start reached a scheduling point (lock) in a controlled execution")
+	assert.Contains(t, out, "start the structure's goroutines with sched.Go")
+	assert.Contains(t, out, "cli_test.go", "the stray's stack points at the go statement's function")
 }
 
 func TestCLI_BadSettingsStopWithAClearError(t *testing.T) {

@@ -140,6 +140,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	// The goroutines still parked are unwound; after a hang, the stuck
 	// one cannot be, and is left behind as in a stress execution.
 	ctl.Abort(time.Second)
+	e.strays = ctl.Strays()
 
 	e.history = append(e.history, initLog.snapshot()...)
 	for _, l := range logs {

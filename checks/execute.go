@@ -22,6 +22,22 @@ type execution struct {
 	hang    *hangInfo    // set when the watchdog stopped the execution
 	control *controlInfo // set for a controlled execution
 	leaks   []LeakInfo   // goroutines of the structure alive after Stop
+	// strays are goroutines weft did not start that reached a scheduling
+	// point of a controlled execution: a mistake, not a verdict.
+	strays []sched.Stray
+}
+
+// escapedControl is the error that a goroutine escaped control, or nil.
+// Such an execution means nothing: the controller took the stray for the
+// goroutine whose turn it was.
+func (e *execution) escapedControl() error {
+	if len(e.strays) == 0 {
+		return nil
+	}
+	s := e.strays[0]
+	return fmt.Errorf("a goroutine weft did not start reached a scheduling point (%s) in a controlled execution: "+
+		"start the structure's goroutines with sched.Go, not a go statement (or an earlier execution left it stuck "+
+		"outside the shims; see its stack). Its stack:\n%s", s.Point, indent(trimStack(s.Stack)))
 }
 
 // LeakInfo is a goroutine the structure started that outlived its

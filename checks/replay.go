@@ -65,6 +65,9 @@ func (r *runner) replaySchedule(hf historyFile, sc scenario) (*failure, error) {
 	}
 	e := r.x.executeControlled(sc, hf.ExecutionSeed, hf.Strategy, chooser)
 	r.executions = 1
+	if err := e.escapedControl(); err != nil {
+		return nil, err
+	}
 	if ch.diverged != "" {
 		r.tb.Logf("weft: replay of %s diverged: %s. The code or the structure changed since the schedule "+
 			"was recorded; the rest of the execution ran without preemptions.", r.cfg.replay, ch.diverged)

@@ -31,9 +31,10 @@ type runner struct {
 	scenarios       int
 	executions      int
 	unknowns        int
-	exhausted       int // scenarios whose schedules bounded search exhausted
-	maxBypass       int // the most bypasses of one waiter by one goroutine
-	maxInversion    int // the most inversion steps by one goroutine in one wait
+	exhausted       int   // scenarios whose schedules bounded search exhausted
+	maxBypass       int   // the most bypasses of one waiter by one goroutine
+	maxInversion    int   // the most inversion steps by one goroutine in one wait
+	escaped         error // a goroutine escaped control: the search stops with it
 
 	// failures remembers every scenario that failed, so that rapid finds
 	// the same failure each time it replays a scenario: a stress failure
@@ -67,6 +68,9 @@ func (r *runner) search() (*failure, error) {
 		seed := scenarioSeed(r.cfg.seed, k)
 		tb := &rapidTB{name: r.tb.Name(), verbose: r.cfg.verbose, log: r.tb.Logf}
 		withRapidFlags(seed, r.cfg.shrinkTime, func() { rapid.Check(tb, r.property(seed)) })
+		if r.escaped != nil {
+			return nil, r.escaped
+		}
 		if tb.failed {
 			if r.last == nil {
 				return nil, fmt.Errorf("rapid failed without a weft failure: %s", strings.Join(tb.errors, "\n"))
@@ -98,6 +102,9 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		r.last = f
 		return f
 	}
+	if r.escaped != nil {
+		return nil
+	}
 	if r.found != nil && (r.hung || !time.Now().Before(r.shrinkDeadline)) {
 		// Shrinking is out of time, or an execution hung: its goroutines
 		// are stuck for good, and every further hang would cost the hang
@@ -118,6 +125,9 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 			return nil
 		}
 		e := r.strat.execute(r.x, executionSeed(seed, i))
+		if r.escaped = e.escapedControl(); r.escaped != nil {
+			return nil
+		}
 		if r.found == nil {
 			r.executions++
 		}

@@ -76,6 +76,9 @@ type Controller struct {
 	done           chan struct{}
 	aborting       atomic.Bool
 	exited         sync.WaitGroup
+	// stray.go: the runtime id of the goroutine whose turn it is
+	turnHolder atomic.Int64
+	strays     strays
 }
 
 type gstate uint8
@@ -185,6 +188,7 @@ func (c *Controller) Note(text string) {
 // At is the scheduling point of the running goroutine: the Chooser decides
 // who continues.
 func (c *Controller) At(p Point) {
+	c.checkTurn(p) // first: a stray must not unwind, it is no managed goroutine
 	if c.aborting.Load() {
 		panic(aborted{})
 	}
@@ -315,6 +319,7 @@ func (c *Controller) turn(g *goroutine) bool {
 		if c.aborting.Load() {
 			return false
 		}
+		c.ownTurn()
 		if c.dumpFor != g {
 			return true
 		}

@@ -81,5 +81,7 @@
 // A Controller is installed for the whole process (Go has no
 // goroutine-local state through which a shim could find its own), so a
 // process runs one controlled execution at a time; package checks runs a
-// portfolio of them in one worker process per core.
+// portfolio of them in one worker process per core. A goroutine it did not
+// start that reaches a point meanwhile is a [Stray] (stray.go): parked for
+// good and reported, never scheduled.
 package sched
