@@ -317,6 +317,7 @@ func (c *Controller) turn(g *goroutine) bool {
 	for {
 		<-g.wake
 		if c.aborting.Load() {
+			c.unwinds()
 			return false
 		}
 		c.ownTurn()

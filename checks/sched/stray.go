@@ -38,10 +38,13 @@ var goidWorks = func() bool {
 }()
 
 // strays is what the Controller keeps of its strays; they run concurrently
-// with the execution, hence the lock.
+// with the execution, hence the lock. unwinding holds the ids of the
+// managed goroutines that Abort is unwinding: they run at once, without
+// the turn, and may reach points in deferred calls.
 type strays struct {
-	mu   sync.Mutex
-	list []Stray
+	mu        sync.Mutex
+	list      []Stray
+	unwinding sync.Map
 }
 
 // Strays returns the goroutines the Controller did not start that reached a
@@ -59,10 +62,25 @@ func (c *Controller) ownTurn() {
 	}
 }
 
+// unwinds records that the calling managed goroutine is being unwound by
+// Abort.
+func (c *Controller) unwinds() {
+	if goidWorks {
+		c.strays.unwinding.Store(goid.Get(), true)
+	}
+}
+
 // checkTurn parks the calling goroutine for good, as a stray, unless it
-// has the turn.
+// has the turn or is a managed goroutine being unwound.
 func (c *Controller) checkTurn(p Point) {
-	if !goidWorks || c.turnHolder.Load() == goid.Get() {
+	if !goidWorks {
+		return
+	}
+	id := goid.Get()
+	if c.turnHolder.Load() == id {
+		return
+	}
+	if _, ok := c.strays.unwinding.Load(id); ok && c.aborting.Load() {
 		return
 	}
 	buf := make([]byte, 16<<10)
