@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/internal/israce"
+	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/sync"
 	"github.com/weftlab/weft/models"
 )
@@ -42,6 +44,13 @@ func TestHelperProcess(t *testing.T) {
 		})
 		opts.Strategy, opts.Budget = "random", 2*time.Second
 		checks.Check(t, s, opts)
+	case "race-across-two-locks":
+		sched.TrackWaits(true) // as in a stress execution
+		defer sched.TrackWaits(false)
+		var l twoLocks
+		go l.Store(1)
+		time.Sleep(50 * time.Millisecond) // nothing orders the store before the load but the bookkeeping
+		l.Load()
 	case "check-unknown":
 		slow := models.Register
 		slow.Step = func(v int, in models.RegisterInput, out models.RegisterOutput) (bool, int) {
@@ -105,6 +114,32 @@ func TestCLI_AGoroutineOutsideControlStopsTheCheck(t *testing.T) {
 	assert.Contains(t, out, "a goroutine weft did not start reached a scheduling point (lock) in a controlled execution")
 	assert.Contains(t, out, "start the structure's goroutines with sched.Go")
 	assert.Contains(t, out, "cli_test.go", "the stray's stack points at the go statement's function")
+}
+
+// twoLocks reads its value under one lock and writes it under another: a
+// data race, whichever locks each side holds.
+type twoLocks struct {
+	a, b sync.Mutex
+	v    int
+}
+
+func (l *twoLocks) Load() int   { l.a.Lock(); defer l.a.Unlock(); return l.v }
+func (l *twoLocks) Store(v int) { l.b.Lock(); defer l.b.Unlock(); l.v = v }
+
+// TestCLI_StressBookkeepingHidesNoRace: in stress executions the shims
+// record who holds and waits for what (for the wait-for graph of a hang).
+// A store under one lock, then (50 ms later, unordered) a load under
+// another: if the bookkeeping synchronized the goroutines, the store's
+// unlock and the load's lock would order them, and the race detector would
+// miss this race.
+func TestCLI_StressBookkeepingHidesNoRace(t *testing.T) {
+	if !israce.Enabled {
+		t.Skip("needs the race detector")
+	}
+	out, code := helper(t, "race-across-two-locks", []string{"GORACE=halt_on_error=1"})
+	assert.NotEqual(t, 0, code, out)
+	assert.Contains(t, out, "WARNING: DATA RACE")
+	assert.Contains(t, out, "twoLocks")
 }
 
 func TestCLI_BadSettingsStopWithAClearError(t *testing.T) {

@@ -135,7 +135,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	select {
 	case <-ctl.Done():
 	case <-timer.C:
-		e.hang = &hangInfo{phase: *phase.Load(), stacks: allStacks()}
+		e.hang = newHang(*phase.Load())
 	}
 	// The goroutines still parked are unwound; after a hang, the stuck
 	// one cannot be, and is left behind as in a stress execution.

@@ -6,12 +6,11 @@ import (
 )
 
 // Diagnosing a stress hang. A stress execution that stops making progress
-// can only be reported as a hang, with every goroutine's stack: on real
-// cores weft does not know which goroutine holds which lock (that would
-// need goroutine identities, and bookkeeping shared between the clients
-// that would hide their data races from the race detector). So the
-// scenario that hung, already shrunk by rapid, is run again under control,
-// where the controller knows exactly who holds and waits for what. If a
+// is a hang, reported with every goroutine's stack and the wait-for graph of
+// that moment (waitgraph.go); but its interleaving cannot be replayed, and
+// rapid cannot shrink past it. So the scenario that hung, already shrunk by
+// rapid, is run again under control, where the controller knows exactly
+// who holds and waits for what and every execution replays. If a
 // controlled execution of it deadlocks (or livelocks, or shows a lock-order
 // cycle, or any other failure), that becomes the verdict, with its wait-for
 // cycle, its interleaving and an exact replay; the stress stacks stay in the

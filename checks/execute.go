@@ -52,6 +52,17 @@ type LeakInfo struct {
 type hangInfo struct {
 	phase  string // "New", "init", "parallel", "post" or "Stop"
 	stacks string // every goroutine's stack when the watchdog fired
+	graph  string // the wait-for graph of a stress execution, rendered
+}
+
+// newHang captures where an execution hung: every goroutine's stack but
+// the caller's and, in a stress execution, the wait-for graph from weft's
+// primitives, each stack annotated with what its goroutine holds and waits
+// for.
+func newHang(phase string) *hangInfo {
+	records, lost := sched.TrackedNow()
+	g := newWaitGraph(records, lost)
+	return &hangInfo{phase: phase, stacks: g.annotate(allStacks()), graph: g.text}
 }
 
 // failedOps reports whether some call panicked or never returned.
@@ -81,7 +92,9 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
 	}
+	sched.TrackWaits(true)
 	defer func() {
+		sched.TrackWaits(false)
 		uninstall()
 		e.panics = append(e.panics, es.goroutinePanics()...)
 	}()
@@ -160,7 +173,7 @@ func (x *executor) parallel(e *execution, logs []*clientLog, pacers []func(), in
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 	if !x.await(done) {
-		e.hang = &hangInfo{phase: "parallel", stacks: allStacks()}
+		e.hang = newHang("parallel")
 		return false
 	}
 	return true
@@ -182,7 +195,7 @@ func (x *executor) phase(e *execution, name string, fn func()) bool {
 		fn()
 	}()
 	if !x.await(done) {
-		e.hang = &hangInfo{phase: name, stacks: allStacks()}
+		e.hang = newHang(name)
 		return false
 	}
 	if p != nil {

@@ -73,8 +73,9 @@ type fileRecord struct {
 }
 
 type fileHang struct {
-	Phase  string `json:"phase"`
-	Stacks string `json:"stacks"`
+	Phase   string `json:"phase"`
+	WaitFor string `json:"waitFor,omitempty"` // the wait-for graph of a stress hang, as reported
+	Stacks  string `json:"stacks"`
 }
 
 // outputFiles are the files written for a failure, as paths relative to the
@@ -230,7 +231,7 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 		hf.History = append(hf.History, fr)
 	}
 	if h := f.exec.hang; h != nil {
-		hf.Hang = &fileHang{Phase: h.phase, Stacks: h.stacks}
+		hf.Hang = &fileHang{Phase: h.phase, WaitFor: h.graph, Stacks: h.stacks}
 	}
 	hf.Leaks = f.exec.leaks
 	if c := f.exec.control; c != nil {

@@ -60,6 +60,7 @@ func (r *runner) report(f *failure) string {
 		}
 	}
 	if h := f.stressHang; h != nil {
+		b.WriteString(h.graph)
 		fmt.Fprintf(&b, "\nEvery goroutine when the stress execution hung:\n%s", indent(h.stacks))
 	}
 	for _, l := range f.exec.leaks {
@@ -71,6 +72,7 @@ func (r *runner) report(f *failure) string {
 	}
 	if h := f.exec.hang; h != nil {
 		fmt.Fprintf(&b, "\nHang: the %s phase did not finish within %v; the watchdog stopped it.\n", h.phase, r.cfg.hang)
+		b.WriteString(h.graph)
 		fmt.Fprintf(&b, "Every other goroutine at that moment (goroutines stuck in earlier checks of this test binary appear too):\n%s", indent(h.stacks))
 	}
 

@@ -36,7 +36,7 @@ func Verify(s Target, path string, checkTimeout time.Duration) (Verdict, error) 
 func (t *target) executionFrom(hf historyFile) (*execution, error) {
 	e := &execution{seed: hf.ExecutionSeed, clients: len(hf.Scenario.Clients), panics: hf.Panics}
 	if hf.Hang != nil {
-		e.hang = &hangInfo{phase: hf.Hang.Phase, stacks: hf.Hang.Stacks}
+		e.hang = &hangInfo{phase: hf.Hang.Phase, stacks: hf.Hang.Stacks, graph: hf.Hang.WaitFor}
 	}
 	parts := map[string]part{}
 	for _, p := range []part{partInit, partParallel, partPost} {

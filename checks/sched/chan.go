@@ -41,11 +41,15 @@ func (c *Chan[T]) raw() chan T {
 // conversion of c to an interface cost more than the inlining budget
 // allows, and an operation that is not inlined costs a few nanoseconds more
 // than the channel operation it wraps.
+//
+// In a stress execution with tracking on, it records that the caller may
+// block on c, until [Unblocked].
 func chanPoint(k Kind, c unsafe.Pointer) *Controller {
 	reach(k, c)
 	if controlled.Load() {
 		return current()
 	}
+	Blocking(k, c)
 	return nil
 }
 
@@ -56,6 +60,9 @@ func (c *Chan[T]) Send(v T) {
 			send(ctl, c, v)
 			return
 		}
+		c.ch <- v
+		Unblocked(unsafe.Pointer(c))
+		return
 	}
 	c.ch <- v
 }
@@ -73,6 +80,9 @@ func (c *Chan[T]) RecvOK() (T, bool) {
 		if ctl := chanPoint(ChanRecv, unsafe.Pointer(c)); ctl != nil {
 			return recv(ctl, c)
 		}
+		v, ok := <-c.ch
+		Unblocked(unsafe.Pointer(c))
+		return v, ok
 	}
 	v, ok := <-c.ch
 	return v, ok
@@ -85,6 +95,7 @@ func (c *Chan[T]) Close() {
 			closeChan(ctl, c)
 			return
 		}
+		Unblocked(unsafe.Pointer(c)) // close never blocks
 	}
 	close(c.ch)
 }

@@ -76,6 +76,9 @@ type Controller struct {
 	done           chan struct{}
 	aborting       atomic.Bool
 	exited         sync.WaitGroup
+	// gsMu orders the appends to gs with Abort's read after a hang, when
+	// nothing else synchronizes the harness with the execution.
+	gsMu sync.Mutex
 	// stray.go: the runtime id of the goroutine whose turn it is
 	turnHolder atomic.Int64
 	strays     strays
@@ -220,7 +223,9 @@ func (c *Controller) newGoroutine(name string, fn func()) *goroutine {
 		panic(aborted{})
 	}
 	g := &goroutine{id: len(c.gs), name: name, wake: make(chan struct{}, 1), lastPoint: -1}
+	c.gsMu.Lock()
 	c.gs = append(c.gs, g)
+	c.gsMu.Unlock()
 	c.exited.Add(1)
 	go c.run(g, fn)
 	return g

@@ -45,7 +45,10 @@ func (c *Controller) end(o Outcome) {
 // they all did. Call it once the execution is over or has hung.
 func (c *Controller) Abort(wait time.Duration) bool {
 	c.aborting.Store(true)
-	for _, g := range c.gs {
+	c.gsMu.Lock()
+	gs := c.gs
+	c.gsMu.Unlock()
+	for _, g := range gs {
 		select {
 		case g.wake <- struct{}{}:
 		default:

@@ -138,7 +138,9 @@ func Select(cases ...Case) int {
 			scs[i] = cases[i].arm.reflectCase()
 		}
 	}
+	Blocking(ChanSelect, nil) // its channels are not named: a select waits for any of them
 	chosen, v, ok := reflect.Select(scs)
+	Unblocked(nil)
 	if a := cases[chosen].arm; a != nil {
 		a.received(v, ok)
 	}

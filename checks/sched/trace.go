@@ -232,3 +232,7 @@ func Note(format string, args ...any) {
 		current().Note(fmt.Sprintf(format, args...))
 	}
 }
+
+// ObjectFamily names the kind of object a point of kind k acts on, as
+// reports number them: "mutex", "chan", ...; empty for points without one.
+func ObjectFamily(k Kind) string { return familyNames[familyOf(k)] }

@@ -2,6 +2,7 @@ package sync
 
 import (
 	stdsync "sync"
+	"unsafe"
 
 	"github.com/weftlab/weft/checks/sched"
 )
@@ -41,7 +42,9 @@ func (c *Cond) Wait() {
 			sched.Park(sched.CondWait, c)
 		}
 	} else {
+		sched.Blocking(sched.CondWait, unsafe.Pointer(c))
 		<-ticket
+		sched.Unblocked(unsafe.Pointer(c))
 	}
 	c.L.Lock()
 }

@@ -2,6 +2,7 @@ package sync
 
 import (
 	stdsync "sync"
+	"unsafe"
 
 	"github.com/weftlab/weft/checks/sched"
 )
@@ -18,6 +19,14 @@ type Mutex struct {
 // waiting Lock is parked and retried after each Unlock; after HandoffAfter
 // other goroutines took m first, m waits for it (see package sched).
 func (m *Mutex) Lock() {
+	if sched.Installed() {
+		m.lockObserved()
+		return
+	}
+	m.mu.Lock() // no test running: one load more than sync.Mutex, inlined
+}
+
+func (m *Mutex) lockObserved() {
 	sched.At(sched.MutexLock, m)
 	if sched.Controlled() {
 		// Reserved: a waiter bypassed too often gets the mutex next, as in
@@ -26,6 +35,12 @@ func (m *Mutex) Lock() {
 			sched.Park(sched.MutexLock, m)
 		}
 		sched.Acquired(sched.MutexLock, m)
+		return
+	}
+	if sched.Tracking() {
+		sched.Blocking(sched.MutexLock, unsafe.Pointer(m))
+		m.mu.Lock()
+		sched.Holding(sched.MutexLock, unsafe.Pointer(m))
 		return
 	}
 	m.mu.Lock()
@@ -38,13 +53,23 @@ func (m *Mutex) TryLock() bool {
 	sched.Succeeded(ok)
 	if ok {
 		sched.Acquired(sched.MutexTryLock, m)
+		sched.Holding(sched.MutexTryLock, unsafe.Pointer(m))
 	}
 	return ok
 }
 
 // Unlock unlocks m. It is a run-time error if m is not locked.
 func (m *Mutex) Unlock() {
+	if sched.Installed() {
+		m.unlockObserved()
+		return
+	}
+	m.mu.Unlock()
+}
+
+func (m *Mutex) unlockObserved() {
 	sched.At(sched.MutexUnlock, m)
+	sched.Releasing(unsafe.Pointer(m))
 	m.mu.Unlock()
 	if sched.Controlled() {
 		sched.Released(m)
@@ -64,6 +89,10 @@ type RWMutex struct {
 
 // Lock locks rw for writing.
 func (rw *RWMutex) Lock() {
+	if !sched.Installed() {
+		rw.rw.Lock()
+		return
+	}
 	sched.At(sched.RWLock, rw)
 	if sched.Controlled() {
 		for !rw.rw.TryLock() {
@@ -72,6 +101,12 @@ func (rw *RWMutex) Lock() {
 			rw.writers--
 		}
 		sched.Acquired(sched.RWLock, rw)
+		return
+	}
+	if sched.Tracking() {
+		sched.Blocking(sched.RWLock, unsafe.Pointer(rw))
+		rw.rw.Lock()
+		sched.Holding(sched.RWLock, unsafe.Pointer(rw))
 		return
 	}
 	rw.rw.Lock()
@@ -84,13 +119,19 @@ func (rw *RWMutex) TryLock() bool {
 	sched.Succeeded(ok)
 	if ok {
 		sched.Acquired(sched.RWTryLock, rw)
+		sched.Holding(sched.RWTryLock, unsafe.Pointer(rw))
 	}
 	return ok
 }
 
 // Unlock unlocks rw for writing.
 func (rw *RWMutex) Unlock() {
+	if !sched.Installed() {
+		rw.rw.Unlock()
+		return
+	}
 	sched.At(sched.RWUnlock, rw)
+	sched.Releasing(unsafe.Pointer(rw))
 	rw.rw.Unlock()
 	if sched.Controlled() {
 		sched.Released(rw)
@@ -100,12 +141,22 @@ func (rw *RWMutex) Unlock() {
 
 // RLock locks rw for reading.
 func (rw *RWMutex) RLock() {
+	if !sched.Installed() {
+		rw.rw.RLock()
+		return
+	}
 	sched.At(sched.RLock, rw)
 	if sched.Controlled() {
 		for rw.writers > 0 || !rw.rw.TryRLock() {
 			sched.Park(sched.RLock, rw)
 		}
 		sched.Acquired(sched.RLock, rw)
+		return
+	}
+	if sched.Tracking() {
+		sched.Blocking(sched.RLock, unsafe.Pointer(rw))
+		rw.rw.RLock()
+		sched.Holding(sched.RLock, unsafe.Pointer(rw))
 		return
 	}
 	rw.rw.RLock()
@@ -118,13 +169,19 @@ func (rw *RWMutex) TryRLock() bool {
 	sched.Succeeded(ok)
 	if ok {
 		sched.Acquired(sched.RTryLock, rw)
+		sched.Holding(sched.RTryLock, unsafe.Pointer(rw))
 	}
 	return ok
 }
 
 // RUnlock undoes a single RLock call.
 func (rw *RWMutex) RUnlock() {
+	if !sched.Installed() {
+		rw.rw.RUnlock()
+		return
+	}
 	sched.At(sched.RUnlock, rw)
+	sched.Releasing(unsafe.Pointer(rw))
 	rw.rw.RUnlock()
 	if sched.Controlled() {
 		sched.Released(rw)

@@ -3,6 +3,7 @@ package sync
 import (
 	stdsync "sync"
 	stdatomic "sync/atomic"
+	"unsafe"
 
 	"github.com/weftlab/weft/checks/sched"
 )
@@ -35,7 +36,9 @@ func (wg *WaitGroup) Wait() {
 		}
 		return
 	}
+	sched.Blocking(sched.WaitGroupWait, unsafe.Pointer(wg))
 	wg.wg.Wait()
+	sched.Unblocked(unsafe.Pointer(wg))
 }
 
 // Go calls f on a new goroutine (started with [sched.Go]) and adds that task
