@@ -28,9 +28,15 @@ type controlInfo struct {
 	obstruction  string // an operation that could not finish alone
 	maxBypass    int
 	maxInversion int
-	// focus is the index in trace of the step the failure happened at, when
-	// it has one (0 when not): the report's window shows it.
-	focus int
+}
+
+// focus is the index in trace of the step the failure happened at, when it
+// has one (0 when not): the report's window shows it.
+func (c *controlInfo) focus() int {
+	if c.inversion != nil {
+		return c.inversion.At
+	}
+	return 0
 }
 
 // decisions is the schedule of the execution: the values of its choices.
@@ -168,9 +174,6 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		maxBypass:    ctl.MaxBypass(),
 		inversion:    ctl.PriorityInversion(),
 		maxInversion: ctl.MaxInversion(),
-	}
-	if v := e.control.inversion; v != nil {
-		e.control.focus = v.At
 	}
 	if tracker != nil {
 		e.control.obstruction = tracker.violation

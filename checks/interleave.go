@@ -60,8 +60,8 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 		i = j
 	}
 	later := 0
-	if c.focus > 0 && len(lines) > maxTraceLines {
-		f := slices.IndexFunc(lines, func(l line) bool { return l.at+first >= c.focus })
+	if focus := c.focus(); focus > 0 && len(lines) > maxTraceLines {
+		f := slices.IndexFunc(lines, func(l line) bool { return l.at+first >= focus })
 		if end := f + linesAfterFocus; f >= 0 && end < len(lines) {
 			later = len(lines) - end
 			lines = lines[:end]

@@ -2,10 +2,12 @@ package checks
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/weftlab/weft/checks/internal/cycle"
 	"github.com/weftlab/weft/checks/sched"
 )
 
@@ -92,9 +94,17 @@ func newWaitGraph(records []sched.Tracked, lost bool) waitGraph {
 		}
 		g.notes[r.Goroutine] += line
 	}
-	if cycle := findCycle(waitsFor); cycle != nil {
+	starts := slices.Sorted(maps.Keys(waitsFor))
+	firstHolder := func(g int64) (int64, bool) {
+		hs := waitsFor[g]
+		if len(hs) == 0 {
+			return 0, false
+		}
+		return hs[0], true
+	}
+	if found := cycle.First(starts, firstHolder); found != nil {
 		var ids []string
-		for _, id := range cycle {
+		for _, id := range found {
 			ids = append(ids, "goroutine "+strconv.FormatInt(id, 10))
 		}
 		fmt.Fprintf(&b, "  The cycle: %s (each waits for a lock the next one holds).\n", strings.Join(ids, " → "))
@@ -114,29 +124,6 @@ func boolOrder(a, b bool) int {
 		return -1 // what a goroutine holds, before what it waits for
 	}
 	return 1
-}
-
-// findCycle returns a cycle of the wait-for relation, the first goroutine
-// repeated at the end, or nil.
-func findCycle(waitsFor map[int64][]int64) []int64 {
-	starts := make([]int64, 0, len(waitsFor))
-	for g := range waitsFor {
-		starts = append(starts, g)
-	}
-	slices.Sort(starts)
-	for _, start := range starts {
-		path := []int64{start}
-		seen := map[int64]int{start: 0}
-		for g := start; len(waitsFor[g]) > 0; {
-			g = waitsFor[g][0]
-			if i, ok := seen[g]; ok {
-				return append(path[i:], g)
-			}
-			seen[g] = len(path)
-			path = append(path, g)
-		}
-	}
-	return nil
 }
 
 // annotate adds to each goroutine's stack, under its header line, what the

@@ -42,14 +42,16 @@ func (c *Chan[T]) raw() chan T {
 // allows, and an operation that is not inlined costs a few nanoseconds more
 // than the channel operation it wraps.
 //
-// In a stress execution with tracking on, it records that the caller may
-// block on c, until [Unblocked].
+// In a stress execution with tracking on, it records that a sender or
+// receiver may block on c, until [Unblocked].
 func chanPoint(k Kind, c unsafe.Pointer) *Controller {
 	reach(k, c)
 	if controlled.Load() {
 		return current()
 	}
-	Blocking(k, c)
+	if k != ChanClose { // close never blocks
+		Blocking(k, c)
+	}
 	return nil
 }
 
@@ -95,7 +97,6 @@ func (c *Chan[T]) Close() {
 			closeChan(ctl, c)
 			return
 		}
-		Unblocked(unsafe.Pointer(c)) // close never blocks
 	}
 	close(c.ch)
 }

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/weftlab/weft/checks/internal/cycle"
 )
 
 // Under a Controller, the shims report every lock acquired and released, so
@@ -191,37 +193,20 @@ func (c *Controller) waitCycle() []string {
 			holder[h.obj] = append(holder[h.obj], g)
 		}
 	}
-	waitsFor := func(g *goroutine) []*goroutine {
+	firstHolder := func(g *goroutine) (*goroutine, bool) {
 		if g.state != blocked {
-			return nil
+			return nil, false
 		}
-		var hs []*goroutine
 		for _, h := range holder[g.key] {
 			if h != g {
-				hs = append(hs, h)
+				return h, true
 			}
 		}
-		return hs
+		return nil, false
 	}
-	for _, start := range c.gs {
-		path := []*goroutine{start}
-		seen := map[*goroutine]int{start: 0}
-		for g := start; ; {
-			next := waitsFor(g)
-			if len(next) == 0 {
-				break
-			}
-			g = next[0]
-			if i, ok := seen[g]; ok {
-				var names []string
-				for _, p := range path[i:] {
-					names = append(names, p.name)
-				}
-				return append(names, g.name)
-			}
-			seen[g] = len(path)
-			path = append(path, g)
-		}
+	var names []string
+	for _, g := range cycle.First(c.gs, firstHolder) {
+		names = append(names, g.name)
 	}
-	return nil
+	return names
 }

@@ -159,6 +159,3 @@ func TrackedNow() (records []Tracked, overflow bool) {
 	track.lock.Unlock()
 	return records, overflow
 }
-
-// Tracking reports whether the stress-mode bookkeeping is on.
-func Tracking() bool { return tracking.Load() }

@@ -37,13 +37,10 @@ func (m *Mutex) lockObserved() {
 		sched.Acquired(sched.MutexLock, m)
 		return
 	}
-	if sched.Tracking() {
-		sched.Blocking(sched.MutexLock, unsafe.Pointer(m))
-		m.mu.Lock()
-		sched.Holding(sched.MutexLock, unsafe.Pointer(m))
-		return
-	}
+	// Bookkeeping for the wait-for graph of a stress hang, when on.
+	sched.Blocking(sched.MutexLock, unsafe.Pointer(m))
 	m.mu.Lock()
+	sched.Holding(sched.MutexLock, unsafe.Pointer(m))
 }
 
 // TryLock tries to lock m and reports whether it succeeded.
@@ -103,13 +100,10 @@ func (rw *RWMutex) Lock() {
 		sched.Acquired(sched.RWLock, rw)
 		return
 	}
-	if sched.Tracking() {
-		sched.Blocking(sched.RWLock, unsafe.Pointer(rw))
-		rw.rw.Lock()
-		sched.Holding(sched.RWLock, unsafe.Pointer(rw))
-		return
-	}
+	// Bookkeeping for the wait-for graph of a stress hang, when on.
+	sched.Blocking(sched.RWLock, unsafe.Pointer(rw))
 	rw.rw.Lock()
+	sched.Holding(sched.RWLock, unsafe.Pointer(rw))
 }
 
 // TryLock tries to lock rw for writing and reports whether it succeeded.
@@ -153,13 +147,10 @@ func (rw *RWMutex) RLock() {
 		sched.Acquired(sched.RLock, rw)
 		return
 	}
-	if sched.Tracking() {
-		sched.Blocking(sched.RLock, unsafe.Pointer(rw))
-		rw.rw.RLock()
-		sched.Holding(sched.RLock, unsafe.Pointer(rw))
-		return
-	}
+	// Bookkeeping for the wait-for graph of a stress hang, when on.
+	sched.Blocking(sched.RLock, unsafe.Pointer(rw))
 	rw.rw.RLock()
+	sched.Holding(sched.RLock, unsafe.Pointer(rw))
 }
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded.
