@@ -82,15 +82,15 @@ func BenchmarkExecution(b *testing.B) {
 		clients: [][]call{{inc, get, inc, get, inc}, {get, inc, inc, get, inc}, {inc, inc, get, inc, get}},
 		post:    []call{get, inc},
 	}
-	for _, name := range strategyNames() {
-		if name == "portfolio" {
+	for _, d := range strategyTable {
+		if d.members != nil {
 			continue // it runs worker processes, not executions in this one
 		}
-		b.Run(name, func(b *testing.B) {
+		b.Run(d.name, func(b *testing.B) {
 			cfg := defaults()
-			cfg.strategy = name
+			cfg.strategy = d.name
 			x := &executor{t: tg, cfg: cfg}
-			st := strategies[name](cfg)
+			st := d.make(cfg)
 			st.scenario(sc)
 			i := uint64(0)
 			for b.Loop() {

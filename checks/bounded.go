@@ -47,9 +47,17 @@ type node struct {
 
 func newBounded(bound int) *bounded { return &bounded{bound: bound} }
 
+// boundedStrategy executes a scenario until its schedules run out, or up to
+// Options.Schedules of them, rather than Options.Executions times.
+var boundedStrategy = &strategyDesc{
+	name: "bounded", about: "controlled: every schedule within the preemption bound", controlled: true,
+	perScenario: func(cfg config) int { return cfg.schedules },
+	make:        func(cfg config) strategy { return newControlled("bounded", newBounded(cfg.preemptions), cfg) },
+}
+
 func (b *bounded) reset() { b.path, b.runs, b.finished = nil, 0, false }
 
-func (b *bounded) done() bool { return b.finished }
+func (b *bounded) exhausted() bool { return b.finished }
 
 func (b *bounded) chooser(uint64) sched.Chooser {
 	b.cur = &boundedChooser{b: b}

@@ -108,7 +108,7 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 
 	start := time.Now()
 	var res Result
-	if cfg.strategy == "portfolio" && cfg.replay == "" {
+	if cfg.desc().members != nil && cfg.replay == "" {
 		var err error
 		if res, err = runPortfolio(tb, t, cfg, expect); err != nil {
 			tb.Errorf("weft: %s: %v", t.name, err)

@@ -50,7 +50,7 @@ func (r *runner) diagnose(f *failure) {
 // searchUnderControl runs sc under random walk and PCT in turn and returns
 // the first failing execution (with the verdict want, if given).
 func (r *runner) searchUnderControl(sc scenario, seed uint64, tries int, deadline time.Time, want Verdict) (*execution, Verdict) {
-	candidates := []strategy{strategies["random"](r.cfg), strategies["pct"](r.cfg)}
+	candidates := []strategy{randomStrategy.make(r.cfg), pctStrategy.make(r.cfg)}
 	for _, c := range candidates {
 		c.scenario(sc)
 	}

@@ -30,7 +30,7 @@ func (r *runner) minimize(f *failure) {
 	strategy := f.exec.control.strategy
 
 	for bound := 0; bound < f.exec.control.preemptions; bound++ {
-		search := &controlled{name: strategy, src: newBounded(bound)}
+		search := newControlled(strategy, newBounded(bound), r.cfg)
 		search.scenario(f.sc)
 		for !search.exhausted() {
 			if !within() {

@@ -23,6 +23,14 @@ import (
 // soloBound is how many steps an operation may take alone.
 const soloBound = 200
 
+// soloSource makes a controlled strategy check obstruction-freedom: it
+// wraps each chooser of its source in a solo.
+type soloSource struct{ chooserSource }
+
+func (s soloSource) chooser(seed uint64) sched.Chooser {
+	return newSolo(s.chooserSource.chooser(seed), seed)
+}
+
 // solo wraps the chooser of a controlled strategy.
 type solo struct {
 	inner     sched.Chooser

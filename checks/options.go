@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,7 +57,8 @@ type Options struct {
 	// no perturbation), or one of the controlled strategies, which run one
 	// goroutine at a time and replay exactly: "random" (random walk), "pct"
 	// (probabilistic concurrency testing) or "bounded" (every schedule with
-	// at most PreemptionBound preemptions).
+	// at most PreemptionBound preemptions); or "portfolio", which runs the
+	// controlled strategies in one worker process per core.
 	Strategy string
 	// MaxSteps caps the scheduling points of a controlled execution
 	// (default 20000): one that reaches it is reported as a livelock.
@@ -112,7 +114,7 @@ func defaults() config {
 		clients: 3, opsPerClient: 5, initOps: 2, postOps: 2,
 		executions: 100, budget: 15 * time.Second,
 		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
-		strategy: "stress",
+		strategy: strategyTable[0].name,
 		maxSteps: 20000, preemptions: 2, schedules: 10000, bypass: sched.DefaultBypassBound,
 		inversion: sched.DefaultInversionBound,
 	}
@@ -219,9 +221,9 @@ var settings = []setting{
 	intSetting("inversion", "steps one lower-priority goroutine may take while a higher-priority one waits for a lock it cannot help release, before that is priority inversion (default 8)", 1, func(c *config) *int { return &c.inversion }),
 	boolSetting("obstructionfree", "check that every operation run alone finishes (lock-free structures; controlled strategies only)", func(c *config) *bool { return &c.obstructionFree }),
 	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
-	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
-		if _, ok := strategies[v]; !ok {
-			return fmt.Errorf("unknown strategy %q (want one of %v)", v, strategyNames())
+	{name: "strategy", usage: strategyUsage(), set: func(c *config, v string) error {
+		if _, err := lookupStrategy(v); err != nil {
+			return err
 		}
 		c.strategy = v
 		return nil
@@ -369,10 +371,13 @@ func (c config) validate() error {
 	check(c.maxSteps >= 10, "the step cap must be at least 10 (got %d)", c.maxSteps)
 	check(c.preemptions >= 0, "the preemption bound must not be negative (got %d)", c.preemptions)
 	check(c.schedules >= 1, "schedules must be at least 1 (got %d)", c.schedules)
-	check(!c.obstructionFree || c.replay != "" || c.strategy != "stress" && c.strategy != "stress-plain",
-		"the obstruction-freedom check freezes goroutines, which needs a controlled strategy (random, pct, bounded or portfolio), not %s", c.strategy)
-	_, ok := strategies[c.strategy]
-	check(ok, "unknown strategy %q (want one of %v)", c.strategy, strategyNames())
+	if d, err := lookupStrategy(c.strategy); err != nil {
+		errs = append(errs, err)
+	} else {
+		check(!c.obstructionFree || c.replay != "" || d.controlled,
+			"the obstruction-freedom check freezes goroutines, which needs a controlled strategy (%s), not %s",
+			strings.Join(controlledNames(), ", "), c.strategy)
+	}
 	return errors.Join(errs...)
 }
 
@@ -390,5 +395,5 @@ func StrategyOf(opts Options) (name string, controlled bool, err error) {
 	if err != nil {
 		return "", false, err
 	}
-	return c.strategy, c.strategy != "stress" && c.strategy != "stress-plain", nil
+	return c.strategy, c.desc().controlled, nil
 }

@@ -32,6 +32,18 @@ type pct struct {
 // step cap and turn spinning into a livelock verdict.
 func newPCT(maxK int) *pct { return &pct{k: min(64, maxK), maxK: maxK} }
 
+var pctStrategy = &strategyDesc{
+	name: "pct", about: "controlled: probabilistic concurrency testing", controlled: true,
+	perScenario: executionsPerScenario,
+	make:        func(cfg config) strategy { return newControlled("pct", newPCT(cfg.maxSteps/10), cfg) },
+}
+
+// reset keeps k: the executions of every scenario of a check take about as
+// many steps.
+func (p *pct) reset() {}
+
+func (p *pct) exhausted() bool { return false }
+
 func (p *pct) chooser(seed uint64) sched.Chooser {
 	r := rand.New(rand.NewPCG(seed, 0x7063_74))
 	depth := 2 + int(seed%3)

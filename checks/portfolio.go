@@ -24,8 +24,12 @@ import (
 // wins: the others are stopped, and its report (already shrunk, with its
 // exact schedule) becomes the check's.
 
-// portfolioMembers are the strategies of the workers, in turn.
-var portfolioMembers = []string{"pct", "random", "bounded"}
+// portfolioStrategy's workers run its members in turn.
+var portfolioStrategy = &strategyDesc{
+	name: "portfolio", about: "controlled, one worker process per core", controlled: true,
+	perScenario: executionsPerScenario,
+	members:     []*strategyDesc{pctStrategy, randomStrategy, boundedStrategy},
+}
 
 // portfolioResultEnv names the file a worker appends its results to; its
 // presence makes a process a worker.
@@ -97,8 +101,9 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 	n := max(runtime.NumCPU(), 2)
 	workers := make([]*worker, n)
 	exited := make(chan int, n)
+	members := cfg.desc().members
 	for i := range workers {
-		w := &worker{strategy: portfolioMembers[i%len(portfolioMembers)], results: filepath.Join(dir, fmt.Sprintf("worker-%d.jsonl", i))}
+		w := &worker{strategy: members[i%len(members)].name, results: filepath.Join(dir, fmt.Sprintf("worker-%d.jsonl", i))}
 		w.cmd = exec.CommandContext(ctx, os.Args[0], workerArgs(tb.Name(), w.strategy, splitmix(cfg.seed+uint64(i)))...)
 		w.cmd.Env = append(os.Environ(), portfolioResultEnv+"="+w.results, "WEFT_SUMMARY=")
 		w.cmd.Stdout, w.cmd.Stderr = &w.out, &w.out

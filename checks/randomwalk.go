@@ -13,6 +13,15 @@ import (
 // places in a long run.
 type randomWalk struct{}
 
+var randomStrategy = &strategyDesc{
+	name: "random", about: "controlled: a random walk", controlled: true,
+	perScenario: executionsPerScenario,
+	make:        func(cfg config) strategy { return newControlled("random", randomWalk{}, cfg) },
+}
+
+func (randomWalk) reset()          {}
+func (randomWalk) exhausted() bool { return false }
+
 func (randomWalk) chooser(seed uint64) sched.Chooser {
 	return &randomChooser{r: rand.New(rand.NewPCG(seed, 0x7261_6e64))}
 }

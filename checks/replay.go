@@ -3,8 +3,6 @@ package checks
 import (
 	"fmt"
 	"time"
-
-	"github.com/weftlab/weft/checks/sched"
 )
 
 // replay reruns the scenario of a history file. A controlled failure comes
@@ -58,12 +56,11 @@ func (r *runner) replaySchedule(hf historyFile, sc scenario) (*failure, error) {
 	if err != nil {
 		return nil, err
 	}
-	ch := &replaySchedule{decisions: ds, strict: true}
-	var chooser sched.Chooser = ch
-	if r.cfg.obstructionFree {
-		chooser = newSolo(ch, hf.ExecutionSeed)
-	}
-	e := r.x.executeControlled(sc, hf.ExecutionSeed, hf.Strategy, chooser)
+	src := &replayed{decisions: ds, strict: true}
+	replay := newControlled(hf.Strategy, src, r.cfg)
+	replay.scenario(sc)
+	e := replay.execute(r.x, hf.ExecutionSeed)
+	ch := src.last
 	r.executions = 1
 	if err := e.escapedControl(); err != nil {
 		return nil, err

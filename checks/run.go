@@ -50,7 +50,7 @@ func newRunner(tb testing.TB, t *target, cfg config) *runner {
 	return &runner{
 		tb: tb, t: t, cfg: cfg,
 		x:        &executor{t: t, cfg: cfg},
-		strat:    strategies[cfg.strategy](cfg),
+		strat:    cfg.desc().newStrategy(cfg),
 		failures: map[string]*failure{},
 	}
 }
@@ -116,11 +116,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		r.scenarios++
 	}
 	r.strat.scenario(sc)
-	limit := r.cfg.executions
-	if r.cfg.strategy == "bounded" {
-		limit = r.cfg.schedules // or until they run out
-	}
-	for i := range limit {
+	for i := range r.cfg.desc().perScenario(r.cfg) {
 		if r.found == nil && !time.Now().Before(r.deadline) {
 			return nil
 		}
@@ -187,7 +183,7 @@ func (r *runner) finish(f *failure) string {
 func (r *runner) reproCommand(f *failure) string {
 	_, pkg := moduleRoot()
 	cmd := replayCommand(pkg, r.tb.Name(), f.files.history)
-	if f.exec.control == nil && r.cfg.strategy != "stress" {
+	if f.exec.control == nil && r.cfg.strategy != defaults().strategy {
 		cmd += " -weft.strategy=" + r.cfg.strategy
 	}
 	return cmd
@@ -217,7 +213,7 @@ func ReplayCommand(path string) (string, error) {
 		return "", err
 	}
 	cmd := replayCommand(hf.Package, hf.Test, relToRoot(path))
-	if hf.Schedule == nil && hf.Strategy != "" && hf.Strategy != "stress" {
+	if hf.Schedule == nil && hf.Strategy != "" && hf.Strategy != defaults().strategy {
 		cmd += " -weft.strategy=" + hf.Strategy
 	}
 	return cmd, nil

@@ -22,6 +22,23 @@ type replaySchedule struct {
 	diverged  string
 }
 
+// replayed is the chooser source of a recorded schedule: every execution
+// replays it, so one execution exhausts it.
+type replayed struct {
+	decisions []int
+	strict    bool
+	last      *replaySchedule // the chooser of the last execution
+}
+
+func (s *replayed) reset()               { s.last = nil }
+func (s *replayed) observe(*controlInfo) {}
+func (s *replayed) exhausted() bool      { return s.last != nil }
+
+func (s *replayed) chooser(uint64) sched.Chooser {
+	s.last = &replaySchedule{decisions: s.decisions, strict: s.strict}
+	return s.last
+}
+
 func (c *replaySchedule) next(valid func(int) bool, fallback int, what string) int {
 	if c.i < len(c.decisions) {
 		v := c.decisions[c.i]

@@ -30,6 +30,19 @@ type stress struct {
 	sc      scenario
 }
 
+var (
+	stressStrategy = &strategyDesc{
+		name: "stress", about: "all cores, perturbed at scheduling points",
+		perScenario: executionsPerScenario,
+		make:        func(config) strategy { return &stress{perturb: true} },
+	}
+	stressPlainStrategy = &strategyDesc{
+		name: "stress-plain", about: "all cores, unperturbed",
+		perScenario: executionsPerScenario,
+		make:        func(config) strategy { return &stress{perturb: false} },
+	}
+)
+
 func (s *stress) scenario(sc scenario) { s.sc = sc }
 func (s *stress) exhausted() bool      { return false }
 
