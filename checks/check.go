@@ -55,7 +55,7 @@ type Failure struct {
 // Check checks s (a [Structure]) and fails t, with a report, unless every history is
 // linearizable and every call returned. The Unknown verdict fails t too,
 // unless opts.AllowUnknown.
-func Check(t *testing.T, s Target, opts Options) Result {
+func Check(t testing.TB, s Target, opts Options) Result {
 	t.Helper()
 	res := run(t, s, opts, Ok)
 	switch {
@@ -72,7 +72,7 @@ func Check(t *testing.T, s Target, opts Options) Result {
 // finds a failure with verdict want within its budget. It is how weft tests
 // itself: every variant of the bug zoo must be caught, with the right
 // verdict. The report of the failure found is logged.
-func Expect(t *testing.T, s Target, want Verdict, opts Options) Result {
+func Expect(t testing.TB, s Target, want Verdict, opts Options) Result {
 	t.Helper()
 	res := run(t, s, opts, want)
 	switch {

@@ -68,7 +68,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	var (
 		c       clock.Clock
 		phase   atomic.Pointer[string]
-		panics  []PanicInfo // written by main only; read after Done
+		panics  []panicInfo // written by main only; read after Done
 		initLog = newClientLog(partInit, n, sc.init)
 		postLog = newClientLog(partPost, n, sc.post)
 		logs    = make([]*clientLog, n)
@@ -100,7 +100,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 				if sched.IsAbort(r) {
 					panic(r)
 				}
-				panics = append(panics, PanicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())})
+				panics = append(panics, panicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())})
 				ok = false
 			}
 		}()
@@ -158,7 +158,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	}
 	e.panics = append(e.panics, panics...)
 	for _, p := range ctl.Panics() {
-		e.panics = append(e.panics, PanicInfo{Where: p.Goroutine, Value: p.Value, Stack: p.Stack})
+		e.panics = append(e.panics, panicInfo{Where: p.Goroutine, Value: p.Value, Stack: p.Stack})
 	}
 	e.control = &controlInfo{
 		strategy:     strategy,
@@ -182,7 +182,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		e.control.lockCycle = ctl.LockOrderCycle()
 	}
 	for _, l := range ctl.Leaks() {
-		e.leaks = append(e.leaks, LeakInfo{Goroutine: l.Goroutine, Where: l.Point, Stack: trimStack(l.Stack)})
+		e.leaks = append(e.leaks, leakInfo{Goroutine: l.Goroutine, Where: l.Point, Stack: trimStack(l.Stack)})
 	}
 	return e
 }

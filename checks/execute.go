@@ -18,10 +18,10 @@ type execution struct {
 	seed    uint64
 	clients int          // clients of the parallel part
 	history []record     // the calls that started: init, clients in order, post
-	panics  []PanicInfo  // in New, Stop or goroutines of the structure
+	panics  []panicInfo  // in New, Stop or goroutines of the structure
 	hang    *hangInfo    // set when the watchdog stopped the execution
 	control *controlInfo // set for a controlled execution
-	leaks   []LeakInfo   // goroutines of the structure alive after Stop
+	leaks   []leakInfo   // goroutines of the structure alive after Stop
 	// strays are goroutines weft did not start that reached a scheduling
 	// point of a controlled execution: a mistake, not a verdict.
 	strays []sched.Stray
@@ -40,9 +40,9 @@ func (e *execution) escapedControl() error {
 		"outside the shims; see its stack). Its stack:\n%s", s.Point, indent(trimStack(s.Stack)))
 }
 
-// LeakInfo is a goroutine the structure started that outlived its
+// leakInfo is a goroutine the structure started that outlived its
 // execution.
-type LeakInfo struct {
+type leakInfo struct {
 	Goroutine string `json:"goroutine"`
 	Where     string `json:"where,omitempty"` // where it waits, when known
 	Stack     string `json:"stack"`
@@ -184,12 +184,12 @@ func (x *executor) parallel(e *execution, logs []*clientLog, pacers []func(), in
 // fn returned in time.
 func (x *executor) phase(e *execution, name string, fn func()) bool {
 	done := make(chan struct{})
-	var p *PanicInfo
+	var p *panicInfo
 	go func() {
 		defer close(done)
 		defer func() {
 			if r := recover(); r != nil {
-				p = &PanicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())}
+				p = &panicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())}
 			}
 		}()
 		fn()
@@ -224,13 +224,13 @@ func (x *executor) await(done <-chan struct{}) bool {
 }
 
 // invoke calls op, recovering a panic.
-func invoke(op targetOp, instance, in any) (out any, p *PanicInfo) {
+func invoke(op targetOp, instance, in any) (out any, p *panicInfo) {
 	defer func() {
 		if r := recover(); r != nil {
 			if sched.IsAbort(r) {
 				panic(r) // a controlled execution is over: unwind the client
 			}
-			p = &PanicInfo{Where: "operation", Value: fmt.Sprint(r), Stack: string(debug.Stack())}
+			p = &panicInfo{Where: "operation", Value: fmt.Sprint(r), Stack: string(debug.Stack())}
 		}
 	}()
 	return op.run(instance, in), nil

@@ -32,10 +32,10 @@ type historyFile struct {
 	ExecutionSeed uint64        `json:"executionSeed"`
 	Scenario      fileScenario  `json:"scenario"`
 	History       []fileRecord  `json:"history"`
-	Panics        []PanicInfo   `json:"panics,omitempty"`
+	Panics        []panicInfo   `json:"panics,omitempty"`
 	Hang          *fileHang     `json:"hang,omitempty"`
 	Schedule      *fileSchedule `json:"schedule,omitempty"`
-	Leaks         []LeakInfo    `json:"leaks,omitempty"`
+	Leaks         []leakInfo    `json:"leaks,omitempty"`
 	Report        string        `json:"report"`
 }
 
@@ -68,7 +68,7 @@ type fileRecord struct {
 	Call        int64           `json:"call"`
 	Return      *int64          `json:"return"` // null: the call never returned
 	Async       bool            `json:"async,omitempty"`
-	Panic       *PanicInfo      `json:"panic,omitempty"`
+	Panic       *panicInfo      `json:"panic,omitempty"`
 	Description string          `json:"description"`
 }
 

@@ -6,8 +6,8 @@ import (
 	"github.com/weftlab/weft/checks/internal/clock"
 )
 
-// PanicInfo describes a panic that weft recovered.
-type PanicInfo struct {
+// panicInfo describes a panic that weft recovered.
+type panicInfo struct {
 	// Where names what panicked: "operation", "New", "Stop", or "goroutine
 	// started by the structure".
 	Where string `json:"where"`
@@ -30,7 +30,7 @@ type record struct {
 	// pending is set for a call that never returned: the watchdog stopped
 	// the execution while it ran.
 	pending bool
-	panic   *PanicInfo
+	panic   *panicInfo
 }
 
 // returned reports whether the call returned normally.

@@ -40,7 +40,7 @@ func TestJudge(t *testing.T) {
 	pendingInc := inc(1, 1, 0)
 	pendingInc.pending = true
 	panickedInc := inc(1, 1, 0)
-	panickedInc.panic = &PanicInfo{Where: "operation", Value: "boom"}
+	panickedInc.panic = &panicInfo{Where: "operation", Value: "boom"}
 
 	cases := []struct {
 		name    string
@@ -69,7 +69,7 @@ func TestJudge(t *testing.T) {
 
 func TestJudge_GoroutinePanicWithACleanHistoryIsPanic(t *testing.T) {
 	tg := counterTarget(t)
-	e := &execution{history: []record{inc(0, 1, 2), get(1, 3, 4, 1)}, panics: []PanicInfo{{Where: "goroutine started by the structure"}}}
+	e := &execution{history: []record{inc(0, 1, 2), get(1, 3, 4, 1)}, panics: []panicInfo{{Where: "goroutine started by the structure"}}}
 	assert.Equal(t, Panic, tg.judge(e, time.Second))
 }
 

@@ -387,11 +387,11 @@ func resolveForTest(o Options) (config, error) {
 	return resolve(o, os.LookupEnv, commandLineFlags())
 }
 
-// StrategyOf returns the strategy a check with opts uses once the flags and
-// the environment are applied, and whether it runs under a controller.
-func StrategyOf(opts Options) (name string, controlled bool, err error) {
-	opts.ObstructionFree = false // it constrains the strategy, it does not choose it
-	c, err := resolveForTest(opts)
+// strategyOf returns the strategy a check with Options.Strategy = strategy
+// uses once the flags and the environment are applied, and whether it runs
+// under a controller.
+func strategyOf(strategy string) (name string, controlled bool, err error) {
+	c, err := resolveForTest(Options{Strategy: strategy})
 	if err != nil {
 		return "", false, err
 	}

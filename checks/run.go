@@ -204,10 +204,10 @@ func testPattern(test string) string {
 	return strings.Join(pattern, "/")
 }
 
-// ReplayCommand returns the command that replays a history file: the one
+// replayCommandOf returns the command that replays a history file: the one
 // its report printed, to run from the module root. `make repro
 // FILE=histories/out/...json` runs it.
-func ReplayCommand(path string) (string, error) {
+func replayCommandOf(path string) (string, error) {
 	hf, err := readHistoryFile(path)
 	if err != nil {
 		return "", err

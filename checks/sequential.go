@@ -20,7 +20,7 @@ import (
 // return within the hang timeout (Options.HangTimeout, -weft.hang) fails
 // the test. rapid's own flags (-rapid.checks, -rapid.steps, -rapid.seed)
 // control the run.
-func Sequential(t *testing.T, s Target, opts Options) {
+func Sequential(t testing.TB, s Target, opts Options) {
 	t.Helper()
 	sequential(t, s, opts)
 }

@@ -80,7 +80,7 @@ type stressExecution struct {
 	profile perturbation
 
 	mu     sync.Mutex // guards panics; taken only when a goroutine panics
-	panics []PanicInfo
+	panics []panicInfo
 	live   atomic.Int32 // goroutines started by the structure still running
 }
 
@@ -112,7 +112,7 @@ func (e *stressExecution) Go(fn func()) {
 		defer func() {
 			if r := recover(); r != nil {
 				e.mu.Lock()
-				e.panics = append(e.panics, PanicInfo{
+				e.panics = append(e.panics, panicInfo{
 					Where: "goroutine started by the structure",
 					Value: fmt.Sprint(r),
 					Stack: string(debug.Stack()),
@@ -144,15 +144,15 @@ func (e *stressExecution) pacer(client int) func() {
 
 // leaks waits up to grace for the goroutines the structure started to end,
 // and returns the stacks of those still running then.
-func (e *stressExecution) leaks(grace time.Duration) []LeakInfo {
+func (e *stressExecution) leaks(grace time.Duration) []leakInfo {
 	deadline := time.Now().Add(grace)
 	for e.live.Load() > 0 {
 		if !time.Now().Before(deadline) {
-			var out []LeakInfo
+			var out []leakInfo
 			for _, stack := range strings.Split(allStacks(), "\n\n") {
 				if strings.Contains(stack, "(*stressExecution).Go.func1") {
 					header, _, _ := strings.Cut(stack, "\n")
-					out = append(out, LeakInfo{Goroutine: "goroutine started by the structure (" + strings.TrimSuffix(header, ":") + ")", Stack: stack})
+					out = append(out, leakInfo{Goroutine: "goroutine started by the structure (" + strings.TrimSuffix(header, ":") + ")", Stack: stack})
 				}
 			}
 			return out
@@ -162,10 +162,10 @@ func (e *stressExecution) leaks(grace time.Duration) []LeakInfo {
 	return nil
 }
 
-func (e *stressExecution) goroutinePanics() []PanicInfo {
+func (e *stressExecution) goroutinePanics() []panicInfo {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return append([]PanicInfo(nil), e.panics...)
+	return append([]panicInfo(nil), e.panics...)
 }
 
 // spin burns about n loop iterations without touching shared memory.

@@ -4,20 +4,30 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"testing"
 	"time"
 )
 
 // Verify judges again the history recorded in a history file (one that a
-// failing check wrote) against s's model, without executing anything: the
-// verdict depends on the file alone. It is how weft keeps a corpus of
-// recorded failures as regression tests of its checker, and how a history
-// can be re-examined after its model changed. The history file must be one
-// of s: same structure name, same operations.
-func Verify(s Target, path string, checkTimeout time.Duration) (Verdict, error) {
-	t, err := s.target()
+// failing check wrote) against s's model, without executing anything, and
+// returns the verdict: it depends on the file alone. It is how weft keeps a
+// corpus of recorded failures as regression tests of its checker, and how a
+// history can be re-examined after its model changed. The history file must
+// be one of s: same structure name, same operations; a file that is not, or
+// cannot be read, stops the test with t.Fatal, as invalid options do.
+// Options.CheckTimeout bounds the judgement.
+func Verify(t testing.TB, s Target, path string, opts Options) Verdict {
+	t.Helper()
+	tg, cfg := prepare(t, s, opts)
+	v, err := tg.verify(path, cfg.checkTimeout)
 	if err != nil {
-		return "", err
+		t.Fatalf("weft: %v", err)
 	}
+	return v
+}
+
+// verify is Verify once the structure and the options are valid.
+func (t *target) verify(path string, checkTimeout time.Duration) (Verdict, error) {
 	hf, err := readHistoryFile(path)
 	if err != nil {
 		return "", err

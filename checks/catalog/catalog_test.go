@@ -11,6 +11,7 @@ import (
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/internal/israce"
+	"github.com/weftlab/weft/internal/tools"
 )
 
 // TestCatalog checks every entry: correct versions must pass every
@@ -21,13 +22,13 @@ func TestCatalog(t *testing.T) {
 		t.Run(group+"/"+variant, func(t *testing.T) {
 			if e.Racy && israce.Enabled {
 				if path := os.Getenv("WEFT_SUMMARY"); path != "" {
-					_ = checks.AppendSummaryRow(path, checks.SummaryRow{Test: t.Name(), Structure: e.Name,
-						Mode: "stress+race", Expected: e.Expect, Actual: "skipped", Note: "data race by design: the race detector aborts on it"})
+					_ = tools.AppendSummaryRow(path, tools.SummaryRow{Test: t.Name(), Structure: e.Name,
+						Mode: "stress+race", Expected: string(e.Expect), Actual: "skipped", Note: "data race by design: the race detector aborts on it"})
 				}
 				t.Skip("a data race by design: the race detector would abort the test binary")
 			}
 			if e.OnlyControlled != "" {
-				strategy, controlled, err := checks.StrategyOf(e.Options)
+				strategy, controlled, err := tools.StrategyOf(e.Options.Strategy)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -36,8 +37,8 @@ func TestCatalog(t *testing.T) {
 						strategy += "+race"
 					}
 					if path := os.Getenv("WEFT_SUMMARY"); path != "" {
-						_ = checks.AppendSummaryRow(path, checks.SummaryRow{Test: t.Name(), Structure: e.Name,
-							Mode: strategy, Expected: e.Expect, Actual: "skipped", Note: "only controlled: " + e.OnlyControlled})
+						_ = tools.AppendSummaryRow(path, tools.SummaryRow{Test: t.Name(), Structure: e.Name,
+							Mode: strategy, Expected: string(e.Expect), Actual: "skipped", Note: "only controlled: " + e.OnlyControlled})
 					}
 					t.Skip("only a controlled strategy can catch it: " + e.OnlyControlled)
 				}

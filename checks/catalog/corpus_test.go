@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,8 +39,7 @@ func TestCorpus_RecordedVerdictsStand(t *testing.T) {
 			require.NoError(t, json.Unmarshal(data, &head))
 			e, ok := entries[head.Structure]
 			require.True(t, ok, "no catalog entry %q", head.Structure)
-			got, err := checks.Verify(e.Target, file, 10*time.Second)
-			require.NoError(t, err)
+			got := checks.Verify(t, e.Target, file, checks.Options{CheckTimeout: 10 * time.Second})
 			assert.Equal(t, head.Verdict, got)
 			verdicts[got]++
 		})
@@ -58,8 +58,23 @@ func TestVerify_RejectsAHistoryOfAnotherStructure(t *testing.T) {
 			atomic = e
 		}
 	}
-	_, err := checks.Verify(atomic.Target, "../../histories/corpus/counter-split-lock.json", time.Second)
-	assert.ErrorContains(t, err, `is a history of structure "counter/split-lock", not "counter/atomic"`)
-	_, err = checks.Verify(split.Target, "../../histories/corpus/absent.json", time.Second)
-	assert.ErrorIs(t, err, os.ErrNotExist)
+	opts := checks.Options{CheckTimeout: time.Second}
+	rec := &fatalRecorder{TB: t}
+	checks.Verify(rec, atomic.Target, "../../histories/corpus/counter-split-lock.json", opts)
+	assert.Contains(t, rec.fatal, `is a history of structure "counter/split-lock", not "counter/atomic"`)
+	rec = &fatalRecorder{TB: t}
+	checks.Verify(rec, split.Target, "../../histories/corpus/absent.json", opts)
+	assert.Contains(t, rec.fatal, "no such file or directory")
+}
+
+// fatalRecorder is a test that records what stopped it instead of
+// stopping.
+type fatalRecorder struct {
+	testing.TB
+	fatal string
+}
+
+func (r *fatalRecorder) Helper() {}
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.fatal = fmt.Sprintf(format, args...)
 }

@@ -14,7 +14,8 @@ import (
 	"os"
 	"os/exec"
 
-	"github.com/weftlab/weft/checks"
+	_ "github.com/weftlab/weft/checks" // it provides tools.ReplayCommand
+	"github.com/weftlab/weft/internal/tools"
 )
 
 func main() {
@@ -22,7 +23,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: repro HISTORY.json [go test flags]")
 		os.Exit(2)
 	}
-	cmd, err := checks.ReplayCommand(os.Args[1])
+	cmd, err := tools.ReplayCommand(os.Args[1])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "repro: %v\n", err)
 		os.Exit(1)

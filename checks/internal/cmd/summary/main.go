@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/internal/tools"
 )
 
 func main() {
@@ -42,14 +43,14 @@ func main() {
 	}
 }
 
-func read(r io.Reader) ([]checks.SummaryRow, error) {
-	var rows []checks.SummaryRow
+func read(r io.Reader) ([]tools.SummaryRow, error) {
+	var rows []tools.SummaryRow
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var row checks.SummaryRow
+		var row tools.SummaryRow
 		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
@@ -59,7 +60,7 @@ func read(r io.Reader) ([]checks.SummaryRow, error) {
 }
 
 // render writes the table and reports whether every row was as expected.
-func render(w io.Writer, rows []checks.SummaryRow) bool {
+func render(w io.Writer, rows []tools.SummaryRow) bool {
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "weft summary: no check was recorded (did the tests run?)")
 		return false
@@ -76,7 +77,7 @@ func render(w io.Writer, rows []checks.SummaryRow) bool {
 		case r.Actual == "skipped":
 			result = "skipped"
 			skipped++
-		case r.Expected != "" && !r.Actual.Satisfies(r.Expected):
+		case r.Expected != "" && !checks.Verdict(r.Actual).Satisfies(checks.Verdict(r.Expected)):
 			result = "MISMATCH"
 			bad++
 		case r.Expected == "":
