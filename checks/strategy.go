@@ -92,8 +92,12 @@ func strategyUsage() string {
 	var parts []string
 	for _, d := range strategyTable {
 		about := d.about
-		for i, m := range d.members {
-			about += map[bool]string{true: ": ", false: ", "}[i == 0] + m.name
+		if d.members != nil {
+			var members []string
+			for _, m := range d.members {
+				members = append(members, m.name)
+			}
+			about += ": " + strings.Join(members, ", ")
 		}
 		parts = append(parts, d.name+" ("+about+")")
 	}
