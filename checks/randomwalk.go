@@ -3,7 +3,7 @@ package checks
 import (
 	"math/rand/v2"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // randomWalk picks uniformly among the runnable goroutines at every
@@ -13,7 +13,7 @@ import (
 // places in a long run.
 type randomWalk struct{}
 
-func (randomWalk) chooser(seed uint64) sched.Chooser {
+func (randomWalk) chooser(seed uint64) engine.Chooser {
 	return &randomChooser{r: rand.New(rand.NewPCG(seed, 0x7261_6e64))}
 }
 
@@ -21,5 +21,5 @@ func (randomWalk) observe(*controlInfo) {}
 
 type randomChooser struct{ r *rand.Rand }
 
-func (c *randomChooser) Pick(d *sched.Decision) int { return d.Runnable[c.r.IntN(len(d.Runnable))] }
-func (c *randomChooser) Choose(n int) int           { return c.r.IntN(n) }
+func (c *randomChooser) Pick(d *engine.Decision) int { return d.Runnable[c.r.IntN(len(d.Runnable))] }
+func (c *randomChooser) Choose(n int) int            { return c.r.IntN(n) }

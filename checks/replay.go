@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // replay reruns the scenario of a history file. A controlled failure comes
@@ -59,7 +59,7 @@ func (r *runner) replaySchedule(hf historyFile, sc scenario) (*failure, error) {
 		return nil, err
 	}
 	ch := &replaySchedule{decisions: ds, strict: true}
-	var chooser sched.Chooser = ch
+	var chooser engine.Chooser = ch
 	if r.cfg.obstructionFree {
 		chooser = newSolo(ch, hf.ExecutionSeed)
 	}

@@ -3,13 +3,13 @@ package checks
 import (
 	"slices"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // A strategy decides how the goroutines of an execution interleave. Each
 // strategy lives in a file of its own: stress.go (real cores), and the
 // controlled ones, which run one goroutine at a time under a
-// sched.Controller and differ only in their sched.Chooser: randomwalk.go,
+// engine.Controller and differ only in their engine.Chooser: randomwalk.go,
 // pct.go, bounded.go, and the replay of a recorded schedule in schedule.go.
 // portfolio.go runs the controlled ones in one worker process per core.
 type strategy interface {
@@ -22,10 +22,10 @@ type strategy interface {
 	exhausted() bool
 }
 
-// A chooserSource makes the sched.Chooser of each controlled execution,
+// A chooserSource makes the engine.Chooser of each controlled execution,
 // and learns from the executions that ran.
 type chooserSource interface {
-	chooser(seed uint64) sched.Chooser
+	chooser(seed uint64) engine.Chooser
 	observe(c *controlInfo)
 }
 

@@ -1,4 +1,4 @@
-package sched
+package engine
 
 import (
 	"fmt"
@@ -51,7 +51,7 @@ type Controller struct {
 	families    [numFamilies]int
 
 	now    time.Duration // virtual time since the start
-	timers []*vtimer     // pending, by deadline then creation
+	timers []*Timer      // pending, by deadline then creation
 	timerN int
 
 	outcome Outcome
