@@ -69,12 +69,12 @@ type Options struct {
 	Schedules int
 	// BypassBound is how many times one goroutine may take a lock while
 	// another waits for it before the waiter counts as starved (default 6;
-	// see package sched for why sync.Mutex never exceeds it).
+	// see checks/internal/engine for why sync.Mutex never exceeds it).
 	BypassBound int
 	// InversionBound is how many steps one goroutine of lower priority may
 	// take while a goroutine of higher priority waits for a lock it cannot
 	// help release, before that is a priority inversion (default 8; see
-	// package sched). Priorities are declared with sched.SetPriority.
+	// checks/internal/engine). Priorities are declared with sched.SetPriority.
 	InversionBound int
 	// ObstructionFree checks, in controlled executions, that every operation
 	// run alone finishes (for lock-free structures): see NotObstructionFree.

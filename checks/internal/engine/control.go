@@ -24,7 +24,7 @@ const (
 // execution one at a time, and at every scheduling point asks its [Chooser]
 // which one continues. Given the same Chooser decisions, an execution is the
 // same interleaving every time: that is what makes a failure replayable and
-// shrinkable. Time is virtual: [Sleep], [After], timers and tickers fire when
+// shrinkable. Time is virtual: [Sleep], sched.After, timers and tickers fire when
 // no goroutine can run, at once, with the clock jumped to their deadline.
 //
 // Every goroutine of the execution must be started by [Controller.Start],

@@ -15,9 +15,10 @@ type Mutex struct {
 	mu stdsync.Mutex
 }
 
-// Lock locks m, waiting until it is available. Under a controller, a
-// waiting Lock is parked and retried after each Unlock; after HandoffAfter
-// other goroutines took m first, m waits for it (see package sched).
+// Lock locks m, waiting until it is available. Under weft's controlled
+// scheduler, a waiting Lock is parked and retried after each Unlock; once
+// other goroutines have passed a waiter twice, m goes to its oldest waiter,
+// as sync.Mutex does in starvation mode.
 func (m *Mutex) Lock() {
 	if engine.Installed() {
 		m.lockObserved()
