@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // bounded searches every schedule of a scenario with at most a given number
@@ -59,7 +59,7 @@ func (b *bounded) reset() { b.path, b.runs, b.finished = nil, 0, false }
 
 func (b *bounded) exhausted() bool { return b.finished }
 
-func (b *bounded) chooser(uint64) sched.Chooser {
+func (b *bounded) chooser(uint64) engine.Chooser {
 	b.cur = &boundedChooser{b: b}
 	return b.cur
 }
@@ -87,7 +87,7 @@ type boundedChooser struct {
 	last, run   int // the goroutine picked last, and how many times in a row
 }
 
-func (c *boundedChooser) Pick(d *sched.Decision) int {
+func (c *boundedChooser) Pick(d *engine.Decision) int {
 	state := fmt.Sprint(d.Cur, d.CurRunnable, d.Runnable)
 	v := c.decide(state, func() []int {
 		if !d.CurRunnable {

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/internal/israce"
-	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/sync"
 	"github.com/weftlab/weft/models"
 )
@@ -45,8 +45,8 @@ func TestHelperProcess(t *testing.T) {
 		opts.Strategy, opts.Budget = "random", 2*time.Second
 		checks.Check(t, s, opts)
 	case "race-across-two-locks":
-		sched.TrackWaits(true) // as in a stress execution
-		defer sched.TrackWaits(false)
+		engine.TrackWaits(true) // as in a stress execution
+		defer engine.TrackWaits(false)
 		var l twoLocks
 		go l.Store(1)
 		time.Sleep(50 * time.Millisecond) // nothing orders the store before the load but the bookkeeping

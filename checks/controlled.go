@@ -7,24 +7,24 @@ import (
 	"time"
 
 	"github.com/weftlab/weft/checks/internal/clock"
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // controlInfo is what a controlled execution adds to its history: how it
 // ended, the schedule that replays it, and the trace the report shows.
 type controlInfo struct {
 	strategy     string
-	outcome      sched.Outcome
-	choices      []sched.Choice
+	outcome      engine.Outcome
+	choices      []engine.Choice
 	steps        int
 	preemptions  int
-	trace        []sched.Step
+	trace        []engine.Step
 	goroutines   []string
-	blocked      []sched.Blocked // who waits for what, after a deadlock
-	waitCycle    []string        // the goroutines of the deadlock's cycle
-	lockCycle    []sched.LockEdge
-	starved      *sched.Starved
-	inversion    *sched.Inversion
+	blocked      []engine.Blocked // who waits for what, after a deadlock
+	waitCycle    []string         // the goroutines of the deadlock's cycle
+	lockCycle    []engine.LockEdge
+	starved      *engine.Starved
+	inversion    *engine.Inversion
 	obstruction  string // an operation that could not finish alone
 	maxBypass    int
 	maxInversion int
@@ -53,12 +53,12 @@ func (c *controlInfo) decisions() []int {
 // plays init, spawns one goroutine per client, joins them, plays post and
 // stops the instance, all under control, so that an execution is a
 // function of the scenario and the decisions.
-func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, ch sched.Chooser) *execution {
+func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, ch engine.Chooser) *execution {
 	e := &execution{seed: seed, clients: len(sc.clients)}
-	ctl := sched.NewController(ch, x.cfg.maxSteps)
+	ctl := engine.NewController(ch, x.cfg.maxSteps)
 	ctl.SetBypassBound(x.cfg.bypass)
 	ctl.SetInversionBound(x.cfg.inversion)
-	uninstall, err := sched.Install(ctl)
+	uninstall, err := engine.Install(ctl)
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
 	}
@@ -97,7 +97,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		phase.Store(&name)
 		defer func() {
 			if r := recover(); r != nil {
-				if sched.IsAbort(r) {
+				if engine.IsAbort(r) {
 					panic(r)
 				}
 				panics = append(panics, panicInfo{Where: name, Value: fmt.Sprint(r), Stack: string(debug.Stack())})

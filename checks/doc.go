@@ -40,7 +40,7 @@ Step by step:
     scheduling point of package sched and before every call. The controlled
     strategies run everything (constructor, init, clients, post, Stop and
     the structure's own goroutines) one goroutine at a time under a
-    sched.Controller, which asks the strategy at every scheduling point who
+    engine.Controller, which asks the strategy at every scheduling point who
     goes on: random walk (randomwalk.go), PCT (pct.go), bounded search with
     a preemption bound (bounded.go); replaying a recorded schedule
     (schedule.go) gives the same interleaving again. The portfolio runs the
@@ -74,7 +74,7 @@ Deadlock, Livelock, Starvation, PriorityInversion and PotentialDeadlock come
 from controlled executions, which know who holds and waits for what: no
 goroutine can run (with the wait-for cycle), the step cap was reached (with
 the steps that repeat), a waiter was passed more than the bypass bound by
-one goroutine (see package sched), a goroutine of higher declared priority
+one goroutine (see checks/internal/engine), a goroutine of higher declared priority
 waited for a lock while one of lower priority that could not help release
 it took more steps than the inversion bound, or locks were taken in orders
 that form a cycle of any length (with every acquisition site) though this

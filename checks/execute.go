@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/weftlab/weft/checks/internal/clock"
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // An execution is one run of a scenario on a fresh instance.
@@ -24,7 +24,7 @@ type execution struct {
 	leaks   []leakInfo   // goroutines of the structure alive after Stop
 	// strays are goroutines weft did not start that reached a scheduling
 	// point of a controlled execution: a mistake, not a verdict.
-	strays []sched.Stray
+	strays []engine.Stray
 }
 
 // escapedControl is the error that a goroutine escaped control, or nil.
@@ -60,7 +60,7 @@ type hangInfo struct {
 // primitives, each stack annotated with what its goroutine holds and waits
 // for.
 func newHang(phase string) *hangInfo {
-	records, lost := sched.TrackedNow()
+	records, lost := engine.TrackedNow()
 	g := newWaitGraph(records, lost)
 	return &hangInfo{phase: phase, stacks: g.annotate(allStacks()), graph: g.text}
 }
@@ -88,13 +88,13 @@ type executor struct {
 func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 	e := &execution{seed: es.seed, clients: len(sc.clients)}
 
-	uninstall, err := sched.Install(es)
+	uninstall, err := engine.Install(es)
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
 	}
-	sched.TrackWaits(true)
+	engine.TrackWaits(true)
 	defer func() {
-		sched.TrackWaits(false)
+		engine.TrackWaits(false)
 		uninstall()
 		e.panics = append(e.panics, es.goroutinePanics()...)
 	}()
@@ -227,7 +227,7 @@ func (x *executor) await(done <-chan struct{}) bool {
 func invoke(op targetOp, instance, in any) (out any, p *panicInfo) {
 	defer func() {
 		if r := recover(); r != nil {
-			if sched.IsAbort(r) {
+			if engine.IsAbort(r) {
 				panic(r) // a controlled execution is over: unwind the client
 			}
 			p = &panicInfo{Where: "operation", Value: fmt.Sprint(r), Stack: string(debug.Stack())}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // maxTraceLines bounds the interleaving a report prints; the steps that
@@ -27,7 +27,7 @@ const linesAfterFocus = 15
 // loop) is one line.
 func writeInterleaving(b *strings.Builder, c *controlInfo) {
 	steps := c.trace
-	first := slices.IndexFunc(steps, func(s sched.Step) bool { return s.G > 0 })
+	first := slices.IndexFunc(steps, func(s engine.Step) bool { return s.G > 0 })
 	if first > 0 {
 		fmt.Fprintf(b, "  (%s of main before: New and init)\n", plural(first, "step"))
 		steps = steps[first:]
@@ -50,9 +50,9 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 		}
 		if j < len(steps) && steps[j].G != s.G && s.G >= 0 {
 			switch s.Event {
-			case sched.EventPoint, sched.EventNote:
+			case engine.EventPoint, engine.EventNote:
 				text += "  ⇢ preempted"
-			case sched.EventBlock:
+			case engine.EventBlock:
 				text += "  ⇢ switch"
 			}
 		}
@@ -122,16 +122,16 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 }
 
 // stepText describes one step, such as "atomic-cas atomic#1 → failed".
-func stepText(s sched.Step) string {
+func stepText(s engine.Step) string {
 	what := s.What()
 	switch s.Event {
-	case sched.EventBlock:
+	case engine.EventBlock:
 		return "waits: " + what
-	case sched.EventEnd:
+	case engine.EventEnd:
 		return "ends"
-	case sched.EventNote:
+	case engine.EventNote:
 		return s.Note
-	case sched.EventTime:
+	case engine.EventTime:
 		return "— no goroutine can run: virtual time jumps to +" + s.Note + " —"
 	}
 	if s.Note != "" {
@@ -142,16 +142,16 @@ func stepText(s sched.Step) string {
 
 // repeatingTail finds the shortest cycle of steps that the end of a trace
 // repeats at least three times: what a livelocked execution keeps doing.
-func repeatingTail(trace []sched.Step) (cycle []sched.Step, times int) {
+func repeatingTail(trace []engine.Step) (cycle []engine.Step, times int) {
 	n := len(trace)
 	// Virtual time keeps advancing in a livelock that sleeps: a time step
 	// matches another whatever time it shows, and a sleep another whatever
 	// its timer.
-	same := func(a, b sched.Step) bool {
-		if a.Event == sched.EventTime && b.Event == sched.EventTime {
+	same := func(a, b engine.Step) bool {
+		if a.Event == engine.EventTime && b.Event == engine.EventTime {
 			return true
 		}
-		if a.Kind == sched.TimeSleep && b.Kind == sched.TimeSleep {
+		if a.Kind == engine.TimeSleep && b.Kind == engine.TimeSleep {
 			a.Object, b.Object = "", ""
 		}
 		return a == b
@@ -183,6 +183,7 @@ func trimStack(stack string) string {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		internal := strings.HasPrefix(l, "github.com/weftlab/weft/checks/sched.") ||
+			strings.HasPrefix(l, "github.com/weftlab/weft/checks/internal/engine.") ||
 			strings.HasPrefix(l, "runtime/debug.Stack(")
 		if internal && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") {
 			i++ // and its file:line

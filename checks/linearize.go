@@ -1,7 +1,7 @@
 package checks
 
 import (
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 	"sort"
 	"time"
 
@@ -117,7 +117,7 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 // the panic or hang is the verdict.
 func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0 && len(e.leaks) == 0 &&
-		(e.control == nil || e.control.outcome == sched.Finished && e.control.lockCycle == nil && e.control.starved == nil && e.control.inversion == nil && e.control.obstruction == "")
+		(e.control == nil || e.control.outcome == engine.Finished && e.control.lockCycle == nil && e.control.starved == nil && e.control.inversion == nil && e.control.obstruction == "")
 	if !e.failedOps() || t.model.apply != nil {
 		switch porcupine.CheckOperationsTimeout(t.checker, t.operations(e), timeout) {
 		case porcupine.Illegal:
@@ -131,9 +131,9 @@ func (t *target) judge(e *execution, timeout time.Duration) Verdict {
 	switch {
 	case len(e.panics) > 0 || hasPanickedCall(e.history):
 		return Panic
-	case e.control != nil && e.control.outcome == sched.Deadlock:
+	case e.control != nil && e.control.outcome == engine.Deadlock:
 		return Deadlock
-	case e.control != nil && e.control.outcome == sched.StepCap:
+	case e.control != nil && e.control.outcome == engine.StepCap:
 		return Livelock
 	case e.hang != nil:
 		return Hang

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // Obstruction-freedom, as Lincheck checks it: an operation of a lock-free
@@ -27,13 +27,13 @@ const soloBound = 200
 // wraps each chooser of its source in a solo.
 type soloSource struct{ chooserSource }
 
-func (s soloSource) chooser(seed uint64) sched.Chooser {
+func (s soloSource) chooser(seed uint64) engine.Chooser {
 	return newSolo(s.chooserSource.chooser(seed), seed)
 }
 
 // solo wraps the chooser of a controlled strategy.
 type solo struct {
-	inner     sched.Chooser
+	inner     engine.Chooser
 	freezeAt  int            // the step from which to pick a goroutine to run alone
 	inOp      map[int]bool   // client goroutines inside an operation
 	calls     map[int]string // what each goroutine is doing, such as "client 1's pop()"
@@ -42,7 +42,7 @@ type solo struct {
 	violation string
 }
 
-func newSolo(inner sched.Chooser, seed uint64) *solo {
+func newSolo(inner engine.Chooser, seed uint64) *solo {
 	r := rand.New(rand.NewPCG(seed, 0x736f6c6f))
 	return &solo{inner: inner, freezeAt: r.IntN(40), inOp: map[int]bool{}, calls: map[int]string{}, g: -1}
 }
@@ -59,7 +59,7 @@ func (s *solo) opEnded(g int) {
 // Pick runs the frozen-out goroutine alone while it is in its operation. It
 // always asks the inner chooser too, so that a replayed schedule stays
 // aligned with the decisions.
-func (s *solo) Pick(d *sched.Decision) int {
+func (s *solo) Pick(d *engine.Decision) int {
 	inner := s.inner.Pick(d)
 	switch {
 	case s.g == -1 && d.Step >= s.freezeAt:
@@ -83,7 +83,7 @@ func (s *solo) Pick(d *sched.Decision) int {
 	return inner
 }
 
-func (s *solo) fail(d *sched.Decision, why string) {
+func (s *solo) fail(d *engine.Decision, why string) {
 	if s.violation == "" {
 		s.violation = fmt.Sprintf("%s, run alone from step %d with every other goroutine frozen, %s (step %d, at %s).",
 			s.calls[s.g], s.since, why, d.Step, d.Point.Kind)

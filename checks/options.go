@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // Options tune a check. The zero value means "use the defaults": every
@@ -115,8 +115,8 @@ func defaults() config {
 		executions: 100, budget: 15 * time.Second,
 		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
 		strategy: strategyTable[0].name,
-		maxSteps: 20000, preemptions: 2, schedules: 10000, bypass: sched.DefaultBypassBound,
-		inversion: sched.DefaultInversionBound,
+		maxSteps: 20000, preemptions: 2, schedules: 10000, bypass: engine.DefaultBypassBound,
+		inversion: engine.DefaultInversionBound,
 	}
 	if testing.Testing() && testing.Short() {
 		c.executions, c.budget, c.shrinkTime = 20, 3*time.Second, 3*time.Second

@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // pct is probabilistic concurrency testing (Burckhardt, Kothari, Musuvathi,
@@ -44,7 +44,7 @@ func (p *pct) reset() {}
 
 func (p *pct) exhausted() bool { return false }
 
-func (p *pct) chooser(seed uint64) sched.Chooser {
+func (p *pct) chooser(seed uint64) engine.Chooser {
 	r := rand.New(rand.NewPCG(seed, 0x7063_74))
 	depth := 2 + int(seed%3)
 	c := &pctChooser{r: r, k: p.k, prio: map[int]int{}, base: depth}
@@ -56,7 +56,7 @@ func (p *pct) chooser(seed uint64) sched.Chooser {
 }
 
 func (p *pct) observe(c *controlInfo) {
-	if c != nil && c.outcome == sched.Finished {
+	if c != nil && c.outcome == engine.Finished {
 		p.k = min(max(p.k, c.steps), p.maxK)
 	}
 }
@@ -80,7 +80,7 @@ func (c *pctChooser) priority(g int) int {
 	return p
 }
 
-func (c *pctChooser) Pick(d *sched.Decision) int {
+func (c *pctChooser) Pick(d *engine.Decision) int {
 	if d.Step > c.k {
 		return d.Runnable[c.r.IntN(len(d.Runnable))] // the fair suffix
 	}

@@ -3,7 +3,7 @@ package checks
 import (
 	"math/rand/v2"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // randomWalk picks uniformly among the runnable goroutines at every
@@ -22,7 +22,7 @@ var randomStrategy = &strategyDesc{
 func (randomWalk) reset()          {}
 func (randomWalk) exhausted() bool { return false }
 
-func (randomWalk) chooser(seed uint64) sched.Chooser {
+func (randomWalk) chooser(seed uint64) engine.Chooser {
 	return &randomChooser{r: rand.New(rand.NewPCG(seed, 0x7261_6e64))}
 }
 
@@ -30,5 +30,5 @@ func (randomWalk) observe(*controlInfo) {}
 
 type randomChooser struct{ r *rand.Rand }
 
-func (c *randomChooser) Pick(d *sched.Decision) int { return d.Runnable[c.r.IntN(len(d.Runnable))] }
-func (c *randomChooser) Choose(n int) int           { return c.r.IntN(n) }
+func (c *randomChooser) Pick(d *engine.Decision) int { return d.Runnable[c.r.IntN(len(d.Runnable))] }
+func (c *randomChooser) Choose(n int) int            { return c.r.IntN(n) }

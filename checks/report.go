@@ -2,7 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 	"strings"
 	"text/tabwriter"
 )
@@ -256,13 +256,13 @@ func writeControl(b *strings.Builder, f *failure, cfg *config) {
 	if c.obstruction != "" {
 		fmt.Fprintf(b, "\nNot obstruction-free: %s\n", c.obstruction)
 	}
-	if len(c.lockCycle) > 0 && c.outcome != sched.Deadlock {
+	if len(c.lockCycle) > 0 && c.outcome != engine.Deadlock {
 		fmt.Fprintf(b, "\nPotential deadlock: the locks were taken in orders that form a cycle of %d. This execution went through, but goroutines that reach these acquisitions together each hold a lock the next one waits for:\n", len(c.lockCycle))
 		for _, e := range c.lockCycle {
 			fmt.Fprintf(b, "  %s took %s at %s\n    while holding %s, taken at %s\n", e.Goroutine, e.To, e.ToSite, e.From, e.FromSite)
 		}
 	}
-	if c.outcome == sched.StepCap {
+	if c.outcome == engine.StepCap {
 		if cycle, times := repeatingTail(c.trace); cycle != nil {
 			fmt.Fprintf(b, "\nLivelock: the execution ends by repeating these %d steps, %d times over:\n", len(cycle), times)
 			for _, s := range cycle {

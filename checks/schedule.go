@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // replaySchedule is the chooser that replays a recorded schedule: the
@@ -34,7 +34,7 @@ func (s *replayed) reset()               { s.last = nil }
 func (s *replayed) observe(*controlInfo) {}
 func (s *replayed) exhausted() bool      { return s.last != nil }
 
-func (s *replayed) chooser(uint64) sched.Chooser {
+func (s *replayed) chooser(uint64) engine.Chooser {
 	s.last = &replaySchedule{decisions: s.decisions, strict: s.strict}
 	return s.last
 }
@@ -55,7 +55,7 @@ func (c *replaySchedule) next(valid func(int) bool, fallback int, what string) i
 	return fallback
 }
 
-func (c *replaySchedule) Pick(d *sched.Decision) int {
+func (c *replaySchedule) Pick(d *engine.Decision) int {
 	fallback := d.Runnable[0]
 	if d.CurRunnable {
 		fallback = d.Cur

@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // A strategy decides how the goroutines of an execution interleave. Each
 // strategy is one file holding its descriptor, and one entry of
 // strategyTable: stress.go (real cores, with and without perturbation),
 // the controlled ones, which run one goroutine at a time under a
-// sched.Controller and differ only in their chooserSource (randomwalk.go,
+// engine.Controller and differ only in their chooserSource (randomwalk.go,
 // pct.go, bounded.go), and portfolio.go, which runs controlled members in
 // one worker process per core. The replay of a recorded schedule
 // (schedule.go) and the obstruction-freedom check (obstruction.go) are
@@ -115,14 +115,14 @@ func controlledNames() []string {
 	return names
 }
 
-// A chooserSource is a controlled strategy: it makes the sched.Chooser of
+// A chooserSource is a controlled strategy: it makes the engine.Chooser of
 // each controlled execution, and learns from the executions that ran.
 type chooserSource interface {
 	// reset starts a new scenario: what the source learned about the last
 	// one does not hold for it (Shuttle's new_execution).
 	reset()
 	// chooser returns the chooser of the next execution.
-	chooser(seed uint64) sched.Chooser
+	chooser(seed uint64) engine.Chooser
 	// observe tells the source how the execution of its last chooser went.
 	observe(c *controlInfo)
 	// exhausted reports that the source has no schedule of the scenario

@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // stress runs the clients on real goroutines on every core. With perturb, it
@@ -84,10 +84,10 @@ type stressExecution struct {
 	live   atomic.Int32 // goroutines started by the structure still running
 }
 
-var _ sched.Scheduler = (*stressExecution)(nil)
+var _ engine.Scheduler = (*stressExecution)(nil)
 
 // At disturbs the calling goroutine according to the profile.
-func (e *stressExecution) At(sched.Point) {
+func (e *stressExecution) At(engine.Point) {
 	if !e.perturb {
 		return
 	}

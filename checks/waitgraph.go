@@ -8,11 +8,11 @@ import (
 	"strings"
 
 	"github.com/weftlab/weft/checks/internal/cycle"
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // The wait-for graph of a stress hang, from the records the shims keep in
-// stress executions (sched.TrackWaits): who holds which lock, who is inside
+// stress executions (engine.TrackWaits): who holds which lock, who is inside
 // which blocking operation, and the cycle if some goroutines each wait for
 // a lock the next one holds. Goroutines are the runtime's ids, as in the
 // stacks printed beside the graph; objects are numbered in the order the
@@ -25,12 +25,12 @@ type waitGraph struct {
 	notes map[int64]string
 }
 
-func newWaitGraph(records []sched.Tracked, lost bool) waitGraph {
+func newWaitGraph(records []engine.Tracked, lost bool) waitGraph {
 	g := waitGraph{notes: map[int64]string{}}
 	if len(records) == 0 {
 		return g
 	}
-	slices.SortStableFunc(records, func(a, b sched.Tracked) int {
+	slices.SortStableFunc(records, func(a, b engine.Tracked) int {
 		if a.Goroutine != b.Goroutine {
 			return int(a.Goroutine - b.Goroutine)
 		}
@@ -38,8 +38,8 @@ func newWaitGraph(records []sched.Tracked, lost bool) waitGraph {
 	})
 	names := map[uintptr]string{}
 	counts := map[string]int{}
-	name := func(r sched.Tracked) string {
-		family := sched.ObjectFamily(r.Kind)
+	name := func(r engine.Tracked) string {
+		family := engine.ObjectFamily(r.Kind)
 		if r.Obj == 0 || family == "" || family == "select" {
 			return ""
 		}
@@ -84,7 +84,7 @@ func newWaitGraph(records []sched.Tracked, lost bool) waitGraph {
 			}
 		default:
 			line = "waits at " + what
-			if r.Kind == sched.ChanSelect {
+			if r.Kind == engine.ChanSelect {
 				line = "waits in a select"
 			}
 		}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // fairLocking are the correct entries whose waits the starvation check
@@ -21,7 +21,7 @@ func TestStarvation_DefaultBoundNeverFiresOnFairLocks(t *testing.T) {
 	for _, e := range catalog.All() {
 		for _, name := range fairLocking {
 			if e.Name == name {
-				boundNeverFires(t, e, "bypasses of one waiter by one goroutine", sched.DefaultBypassBound,
+				boundNeverFires(t, e, "bypasses of one waiter by one goroutine", engine.DefaultBypassBound,
 					func(r checks.Result) int { return r.MaxBypass })
 			}
 		}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // TestPriority_DefaultBoundNeverFiresWithInheritance: with priority
@@ -14,7 +14,7 @@ import (
 func TestPriority_DefaultBoundNeverFiresWithInheritance(t *testing.T) {
 	for _, e := range catalog.All() {
 		if e.Name == "priority/inheritance" {
-			boundNeverFires(t, e, "inversion steps by one goroutine in one wait", sched.DefaultInversionBound,
+			boundNeverFires(t, e, "inversion steps by one goroutine in one wait", engine.DefaultInversionBound,
 				func(r checks.Result) int { return r.MaxInversion })
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	stdsync "sync"
 	stdatomic "sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/atomic"
@@ -118,35 +117,4 @@ func BenchmarkCondSignal(b *testing.B) {
 			c.Signal()
 		}
 	})
-}
-
-// BenchmarkControllerDecisions measures the controlled scheduler alone: three
-// goroutines reach scheduling points (Yield) and a random walk decides at
-// each who goes on, so most decisions hand the turn to another goroutine.
-func BenchmarkControllerDecisions(b *testing.B) {
-	const perGoroutine = 1000
-	var decisions int
-	for b.Loop() {
-		c := sched.NewController(newRandom(uint64(decisions)), 1<<30)
-		uninstall, err := sched.Install(c)
-		if err != nil {
-			b.Fatal(err)
-		}
-		c.Start(func() {
-			var wg sync.WaitGroup
-			for range 3 {
-				wg.Go(func() {
-					for range perGoroutine {
-						sched.Yield()
-					}
-				})
-			}
-			wg.Wait()
-		})
-		<-c.Done()
-		c.Abort(time.Second)
-		uninstall()
-		decisions += c.Steps()
-	}
-	b.ReportMetric(float64(decisions)/b.Elapsed().Seconds(), "decisions/s")
 }

@@ -79,6 +79,29 @@ func TestSelect_NilChanNeverFires(t *testing.T) {
 	}
 }
 
+// Select passes its cases to the engine in a buffer of 8 on the stack; more
+// cases must keep their order and index.
+func TestSelect_ManyCasesKeepTheirIndex(t *testing.T) {
+	chans := make([]*sched.Chan[int], 12)
+	cases := make([]sched.Case, len(chans))
+	for i := range chans {
+		chans[i] = sched.NewChan[int](1)
+	}
+	for ready := range chans {
+		var got int
+		for i, c := range chans {
+			if i == ready {
+				cases[i] = c.RecvCase(&got, nil)
+			} else {
+				cases[i] = c.RecvCase(nil, nil)
+			}
+		}
+		chans[ready].Send(100 + ready)
+		assert.Equal(t, ready, sched.Select(cases...))
+		assert.Equal(t, 100+ready, got)
+	}
+}
+
 func TestSelect_ClosedChannelGivesZeroAndNotOK(t *testing.T) {
 	a := sched.NewChan[int](0)
 	a.Close()

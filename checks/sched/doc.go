@@ -1,6 +1,6 @@
-// Package sched provides the scheduling points of weft: the places where the
-// synchronization of a concurrent implementation can be observed, delayed or
-// (in controlled mode) decided by a test.
+// Package sched provides the scheduling points of weft: the places where
+// the synchronization of a concurrent implementation can be observed,
+// delayed or, under weft's controlled scheduler, decided by a test.
 //
 // Implementations use three shim packages instead of the standard ones:
 //
@@ -11,77 +11,50 @@
 //     [sync/atomic] (Int64, Pointer, ...), with the standard API.
 //   - this package for what Go expresses in syntax rather than in a package:
 //     goroutine starts ([Go]), channels ([Chan], [Select]), time ([Sleep],
-//     [After]) and explicit yield points ([Yield]).
+//     [After], [NewTimer], [NewTicker], [Now]) and explicit yield points
+//     ([Yield]).
 //
-// Every operation of a shim calls [At] before it takes effect. With no
-// [Scheduler] installed, [At] is one atomic load and a branch (see
-// BenchmarkPoint: well under 2 ns), and the shims behave exactly as the
-// standard primitives they wrap. A test harness installs a Scheduler with
-// [Install] for the duration of an execution; the stress strategy of package
-// checks perturbs the caller (yield, spin, short sleep) at each point.
+// # Scheduling points
 //
-// Why shims rather than rewriting sources: Go offers no hook into sync, atomic
-// or the channel runtime, and rewriting `ch <- v` or `select` needs type
-// information. Shims keep implementations plain Go with one import changed for
-// locks and atomics, and make every other point explicit and greppable. The
-// cost is that channel operations and goroutine starts are method calls
-// ([Chan.Send], [Go]) instead of syntax. See ARCHITECTURE.md.
+// Every operation of these packages is a scheduling point, reached just
+// before it takes effect. When no test is running, a point is one atomic
+// load and a branch (see BenchmarkPoint: well under 2 ns) and each
+// operation behaves exactly as the standard one it wraps. Under a stress
+// test, weft perturbs the goroutine at each point (yield, spin, short
+// sleep) on real cores. Under its controlled scheduler, weft runs one
+// goroutine at a time and decides at each point which one goes on, so
+// that a failing interleaving can be replayed and shrunk; there, time is
+// virtual: a timer fires when no goroutine can run, at once, and a replay
+// sees the same times.
 //
-// A Scheduler never adds synchronization between the goroutines it observes:
-// the stress strategy takes its random decisions from per-thread sources, so
-// the race detector sees only the implementation's own happens-before edges.
+// The controlled scheduler switches goroutines only at points. A window
+// between a read and a write of a plain variable is interleaved only if
+// the code names it with [Yield] (stress tests, under -race, find such
+// races without it). A goroutine started with a go statement instead of
+// [Go], or one that blocks in a standard mutex or a plain channel,
+// escapes weft: it is reported as a mistake, or as a hang.
 //
-// # Controlled mode
+// # Locks of your own
 //
-// A [Controller] is the Scheduler that decides: it runs the goroutines of
-// one execution one at a time and, at every scheduling point, asks its
-// [Chooser] which one continues. Given the same decisions an execution is
-// the same interleaving, which is what lets a failure be replayed exactly
-// and shrunk by rapid. Under a Controller the shims never block in a real
-// primitive (the one running goroutine would stop and nothing would wake
-// it), so each blocking step becomes attempts: Mutex.Lock is TryLock, then
-// [Park] on the mutex until an Unlock calls [Unpark], then TryLock again;
-// Cond.Wait parks on its ticket; WaitGroup.Wait parks until the counter is
-// zero; RWMutex keeps the writer preference of sync.RWMutex by counting the
-// parked writers; channels queue their waiting senders and receivers as the
-// runtime does (chanctl.go), so an unbuffered rendezvous and a select are
-// decided by the Controller too, including which ready arm fires. Time is
-// virtual: [Sleep], [After], [NewTimer], [NewTicker] and [Now] read a clock
-// that jumps to the next timer only when no goroutine can run, so a
-// timeout fires exactly when everything else is stuck, and a replay sees
-// the same times. When nothing can run and no timer is pending, the
-// execution is a deadlock, reported with what each goroutine waits for; an
-// execution that passes its step cap is a probable livelock.
+// The shims tell weft what each lock operation does, which is how it names
+// the holder of a lock in a deadlock, finds lock-order cycles (potential
+// deadlocks), and measures starvation and priority inversion. A lock
+// built on atomics or channels tells it the same with [Waiting] when an
+// attempt fails, [Acquired] once it holds the lock and [Released] when it
+// lets go, naming the lock by a pointer and how it is taken ([MutexLock],
+// [RWLock], [RLock]). A program that ranks its goroutines declares their
+// ranks with [SetPriority]; [Note] adds the program's own words, such as a
+// scheduler's decisions, to the interleaving a failure reports. Outside
+// the controlled scheduler these calls do nothing.
 //
-// The choice of shims over rewriting sources (go test -overlay) or build
-// tags: shims keep implementations plain, compilable Go with one import
-// changed, they cost one load and branch per operation when nothing is
-// installed, and they need no type-checking rewriter; the price is that
-// channel operations, select and goroutine starts are calls (Chan.Send,
-// Select, Go) instead of syntax, and that a goroutine which synchronizes
-// outside the shims (a plain go statement, a std mutex, a real channel)
-// escapes control: the harness watchdog then reports a hang. Controlled
-// mode switches goroutines only at scheduling points, so a data race on a
-// plain variable is interleaved only where the code names the window with
-// [Yield]; and since its handoffs are synchronization, the race detector
-// sees no race under it. Stress on real cores, under -race, covers both.
+// # Why shims
 //
-// Locks report what they do to the Controller: [Acquired] and [Released]
-// after each lock and unlock, [Waiting] when an attempt fails. The shims do
-// it; a lock of your own (a spin lock on atomics, say) calls them too. From
-// them the Controller knows exactly who holds what (deadlock reports and
-// their wait-for cycle), builds the lock-order graph of each execution (a
-// cycle of any length is a potential deadlock, see locks.go), counts
-// how often a waiter is bypassed (starvation, see starve.go) and, for
-// goroutines that declared a priority ([SetPriority]), how long less urgent
-// goroutines that cannot help run while an urgent one waits (priority
-// inversion, see priority.go). [Note] adds a program's own words to the
-// trace a report shows, such as a scheduler's decisions.
-//
-// A Controller is installed for the whole process (Go has no
-// goroutine-local state through which a shim could find its own), so a
-// process runs one controlled execution at a time; package checks runs a
-// portfolio of them in one worker process per core. A goroutine it did not
-// start that reaches a point meanwhile is a [Stray] (stray.go): parked for
-// good and reported, never scheduled.
+// Go offers no hook into sync, atomic or the channel runtime, and
+// rewriting `ch <- v` or `select` (go test -overlay) needs type
+// information. Shims keep implementations plain, compilable Go with one
+// import changed for locks and atomics, cost one load and branch per
+// operation when nothing is installed, and make every other point
+// explicit and greppable. The price is that channel operations, select
+// and goroutine starts are calls ([Chan.Send], [Select], [Go]) instead of
+// syntax. See ARCHITECTURE.md.
 package sched

@@ -4,7 +4,7 @@ import (
 	stdsync "sync"
 	"unsafe"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // Cond is a condition variable, as [sync.Cond]: a rendezvous point for
@@ -31,20 +31,20 @@ func NewCond(l Locker) *Cond { return &Cond{L: l} }
 // "Atomically" means no Signal issued after Wait was called can be missed:
 // the waiter is registered before L is released.
 func (c *Cond) Wait() {
-	sched.At(sched.CondWait, c)
+	engine.At(engine.CondWait, c)
 	ticket := make(chan struct{})
 	c.mu.Lock()
 	c.waiters = append(c.waiters, ticket)
 	c.mu.Unlock()
 	c.L.Unlock()
-	if sched.Controlled() {
+	if engine.Controlled() {
 		for !closed(ticket) {
-			sched.Park(sched.CondWait, c)
+			engine.Park(engine.CondWait, c)
 		}
 	} else {
-		sched.Blocking(sched.CondWait, unsafe.Pointer(c))
+		engine.Blocking(engine.CondWait, unsafe.Pointer(c))
 		<-ticket
-		sched.Unblocked(unsafe.Pointer(c))
+		engine.Unblocked(unsafe.Pointer(c))
 	}
 	c.L.Lock()
 }
@@ -52,7 +52,7 @@ func (c *Cond) Wait() {
 // Signal wakes the goroutine that has waited longest on c, if there is one.
 // The caller may but need not hold c.L.
 func (c *Cond) Signal() {
-	sched.At(sched.CondSignal, c)
+	engine.At(engine.CondSignal, c)
 	c.mu.Lock()
 	if len(c.waiters) > 0 {
 		close(c.waiters[0])
@@ -60,7 +60,7 @@ func (c *Cond) Signal() {
 		c.waiters = c.waiters[1:]
 	}
 	c.mu.Unlock()
-	sched.Unpark(c)
+	engine.Unpark(c)
 }
 
 func closed(ch chan struct{}) bool {
@@ -74,12 +74,12 @@ func closed(ch chan struct{}) bool {
 
 // Broadcast wakes all goroutines waiting on c.
 func (c *Cond) Broadcast() {
-	sched.At(sched.CondBcast, c)
+	engine.At(engine.CondBcast, c)
 	c.mu.Lock()
 	for _, w := range c.waiters {
 		close(w)
 	}
 	c.waiters = nil
 	c.mu.Unlock()
-	sched.Unpark(c)
+	engine.Unpark(c)
 }

@@ -4,7 +4,7 @@ import (
 	stdsync "sync"
 	"unsafe"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // A Locker represents an object that can be locked and unlocked.
@@ -15,11 +15,12 @@ type Mutex struct {
 	mu stdsync.Mutex
 }
 
-// Lock locks m, waiting until it is available. Under a controller, a
-// waiting Lock is parked and retried after each Unlock; after HandoffAfter
-// other goroutines took m first, m waits for it (see package sched).
+// Lock locks m, waiting until it is available. Under weft's controlled
+// scheduler, a waiting Lock is parked and retried after each Unlock; once
+// other goroutines have passed a waiter twice, m goes to its oldest waiter,
+// as sync.Mutex does in starvation mode.
 func (m *Mutex) Lock() {
-	if sched.Installed() {
+	if engine.Installed() {
 		m.lockObserved()
 		return
 	}
@@ -27,37 +28,37 @@ func (m *Mutex) Lock() {
 }
 
 func (m *Mutex) lockObserved() {
-	sched.At(sched.MutexLock, m)
-	if sched.Controlled() {
+	engine.At(engine.MutexLock, m)
+	if engine.Controlled() {
 		// Reserved: a waiter bypassed too often gets the mutex next, as in
 		// sync.Mutex's starvation mode.
-		for sched.Reserved(m) || !m.mu.TryLock() {
-			sched.Park(sched.MutexLock, m)
+		for engine.Reserved(m) || !m.mu.TryLock() {
+			engine.Park(engine.MutexLock, m)
 		}
-		sched.Acquired(sched.MutexLock, m)
+		engine.Acquired(engine.MutexLock, m)
 		return
 	}
 	// Bookkeeping for the wait-for graph of a stress hang, when on.
-	sched.Blocking(sched.MutexLock, unsafe.Pointer(m))
+	engine.Blocking(engine.MutexLock, unsafe.Pointer(m))
 	m.mu.Lock()
-	sched.Holding(sched.MutexLock, unsafe.Pointer(m))
+	engine.Holding(engine.MutexLock, unsafe.Pointer(m))
 }
 
 // TryLock tries to lock m and reports whether it succeeded.
 func (m *Mutex) TryLock() bool {
-	sched.At(sched.MutexTryLock, m)
-	ok := !sched.Reserved(m) && m.mu.TryLock()
-	sched.Succeeded(ok)
+	engine.At(engine.MutexTryLock, m)
+	ok := !engine.Reserved(m) && m.mu.TryLock()
+	engine.Succeeded(ok)
 	if ok {
-		sched.Acquired(sched.MutexTryLock, m)
-		sched.Holding(sched.MutexTryLock, unsafe.Pointer(m))
+		engine.Acquired(engine.MutexTryLock, m)
+		engine.Holding(engine.MutexTryLock, unsafe.Pointer(m))
 	}
 	return ok
 }
 
 // Unlock unlocks m. It is a run-time error if m is not locked.
 func (m *Mutex) Unlock() {
-	if sched.Installed() {
+	if engine.Installed() {
 		m.unlockObserved()
 		return
 	}
@@ -65,12 +66,12 @@ func (m *Mutex) Unlock() {
 }
 
 func (m *Mutex) unlockObserved() {
-	sched.At(sched.MutexUnlock, m)
-	sched.Releasing(unsafe.Pointer(m))
+	engine.At(engine.MutexUnlock, m)
+	engine.Releasing(unsafe.Pointer(m))
 	m.mu.Unlock()
-	if sched.Controlled() {
-		sched.Released(m)
-		sched.Unpark(m)
+	if engine.Controlled() {
+		engine.Released(m)
+		engine.Unpark(m)
 	}
 }
 
@@ -86,97 +87,97 @@ type RWMutex struct {
 
 // Lock locks rw for writing.
 func (rw *RWMutex) Lock() {
-	if !sched.Installed() {
+	if !engine.Installed() {
 		rw.rw.Lock()
 		return
 	}
-	sched.At(sched.RWLock, rw)
-	if sched.Controlled() {
+	engine.At(engine.RWLock, rw)
+	if engine.Controlled() {
 		for !rw.rw.TryLock() {
 			rw.writers++
-			sched.Park(sched.RWLock, rw)
+			engine.Park(engine.RWLock, rw)
 			rw.writers--
 		}
-		sched.Acquired(sched.RWLock, rw)
+		engine.Acquired(engine.RWLock, rw)
 		return
 	}
 	// Bookkeeping for the wait-for graph of a stress hang, when on.
-	sched.Blocking(sched.RWLock, unsafe.Pointer(rw))
+	engine.Blocking(engine.RWLock, unsafe.Pointer(rw))
 	rw.rw.Lock()
-	sched.Holding(sched.RWLock, unsafe.Pointer(rw))
+	engine.Holding(engine.RWLock, unsafe.Pointer(rw))
 }
 
 // TryLock tries to lock rw for writing and reports whether it succeeded.
 func (rw *RWMutex) TryLock() bool {
-	sched.At(sched.RWTryLock, rw)
+	engine.At(engine.RWTryLock, rw)
 	ok := rw.rw.TryLock()
-	sched.Succeeded(ok)
+	engine.Succeeded(ok)
 	if ok {
-		sched.Acquired(sched.RWTryLock, rw)
-		sched.Holding(sched.RWTryLock, unsafe.Pointer(rw))
+		engine.Acquired(engine.RWTryLock, rw)
+		engine.Holding(engine.RWTryLock, unsafe.Pointer(rw))
 	}
 	return ok
 }
 
 // Unlock unlocks rw for writing.
 func (rw *RWMutex) Unlock() {
-	if !sched.Installed() {
+	if !engine.Installed() {
 		rw.rw.Unlock()
 		return
 	}
-	sched.At(sched.RWUnlock, rw)
-	sched.Releasing(unsafe.Pointer(rw))
+	engine.At(engine.RWUnlock, rw)
+	engine.Releasing(unsafe.Pointer(rw))
 	rw.rw.Unlock()
-	if sched.Controlled() {
-		sched.Released(rw)
-		sched.Unpark(rw)
+	if engine.Controlled() {
+		engine.Released(rw)
+		engine.Unpark(rw)
 	}
 }
 
 // RLock locks rw for reading.
 func (rw *RWMutex) RLock() {
-	if !sched.Installed() {
+	if !engine.Installed() {
 		rw.rw.RLock()
 		return
 	}
-	sched.At(sched.RLock, rw)
-	if sched.Controlled() {
+	engine.At(engine.RLock, rw)
+	if engine.Controlled() {
 		for rw.writers > 0 || !rw.rw.TryRLock() {
-			sched.Park(sched.RLock, rw)
+			engine.Park(engine.RLock, rw)
 		}
-		sched.Acquired(sched.RLock, rw)
+		engine.Acquired(engine.RLock, rw)
 		return
 	}
 	// Bookkeeping for the wait-for graph of a stress hang, when on.
-	sched.Blocking(sched.RLock, unsafe.Pointer(rw))
+	engine.Blocking(engine.RLock, unsafe.Pointer(rw))
 	rw.rw.RLock()
-	sched.Holding(sched.RLock, unsafe.Pointer(rw))
+	engine.Holding(engine.RLock, unsafe.Pointer(rw))
 }
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded.
 func (rw *RWMutex) TryRLock() bool {
-	sched.At(sched.RTryLock, rw)
-	ok := (!sched.Controlled() || rw.writers == 0) && rw.rw.TryRLock()
-	sched.Succeeded(ok)
+	engine.At(engine.RTryLock, rw)
+	ok := (!engine.Controlled() || rw.writers == 0) && rw.rw.TryRLock()
+	engine.Succeeded(ok)
 	if ok {
-		sched.Acquired(sched.RTryLock, rw)
-		sched.Holding(sched.RTryLock, unsafe.Pointer(rw))
+		engine.Acquired(engine.RTryLock, rw)
+		engine.Holding(engine.RTryLock, unsafe.Pointer(rw))
 	}
 	return ok
 }
 
 // RUnlock undoes a single RLock call.
 func (rw *RWMutex) RUnlock() {
-	if !sched.Installed() {
+	if !engine.Installed() {
 		rw.rw.RUnlock()
 		return
 	}
-	sched.At(sched.RUnlock, rw)
-	sched.Releasing(unsafe.Pointer(rw))
+	engine.At(engine.RUnlock, rw)
+	engine.Releasing(unsafe.Pointer(rw))
 	rw.rw.RUnlock()
-	if sched.Controlled() {
-		sched.Released(rw)
-		sched.Unpark(rw)
+	if engine.Controlled() {
+		engine.Released(rw)
+		engine.Unpark(rw)
 	}
 }
 

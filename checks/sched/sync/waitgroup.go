@@ -5,7 +5,7 @@ import (
 	stdatomic "sync/atomic"
 	"unsafe"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // A WaitGroup waits for a collection of goroutines to finish, as
@@ -17,10 +17,10 @@ type WaitGroup struct {
 
 // Add adds delta, which may be negative, to the counter.
 func (wg *WaitGroup) Add(delta int) {
-	sched.At(sched.WaitGroupAdd, wg)
+	engine.At(engine.WaitGroupAdd, wg)
 	wg.wg.Add(delta)
 	if wg.n.Add(int64(delta)) == 0 {
-		sched.Unpark(wg)
+		engine.Unpark(wg)
 	}
 }
 
@@ -29,23 +29,23 @@ func (wg *WaitGroup) Done() { wg.Add(-1) }
 
 // Wait blocks until the counter is zero.
 func (wg *WaitGroup) Wait() {
-	sched.At(sched.WaitGroupWait, wg)
-	if sched.Controlled() {
+	engine.At(engine.WaitGroupWait, wg)
+	if engine.Controlled() {
 		for wg.n.Load() != 0 {
-			sched.Park(sched.WaitGroupWait, wg)
+			engine.Park(engine.WaitGroupWait, wg)
 		}
 		return
 	}
-	sched.Blocking(sched.WaitGroupWait, unsafe.Pointer(wg))
+	engine.Blocking(engine.WaitGroupWait, unsafe.Pointer(wg))
 	wg.wg.Wait()
-	sched.Unblocked(unsafe.Pointer(wg))
+	engine.Unblocked(unsafe.Pointer(wg))
 }
 
 // Go calls f on a new goroutine (started with [sched.Go]) and adds that task
 // to the WaitGroup; the task is done when f returns.
 func (wg *WaitGroup) Go(f func()) {
 	wg.Add(1)
-	sched.Go(func() {
+	engine.Go(func() {
 		defer wg.Done()
 		f()
 	})
@@ -64,7 +64,7 @@ type Once struct {
 // Do calls f if and only if Do is being called for the first time for this
 // Once; every call returns after f has returned.
 func (o *Once) Do(f func()) {
-	sched.At(sched.OnceDo, o)
+	engine.At(engine.OnceDo, o)
 	if o.done.Load() {
 		return
 	}

@@ -1,4 +1,4 @@
-package sched_test
+package engine_test
 
 import (
 	stdsync "sync"
@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/atomic"
 	"github.com/weftlab/weft/checks/sched/sync"
@@ -15,11 +16,11 @@ import (
 // recorder is a Scheduler that remembers the kinds of the points it sees.
 type recorder struct {
 	mu     stdsync.Mutex
-	points []sched.Point
+	points []engine.Point
 	gos    int
 }
 
-func (r *recorder) At(p sched.Point) {
+func (r *recorder) At(p engine.Point) {
 	r.mu.Lock()
 	r.points = append(r.points, p)
 	r.mu.Unlock()
@@ -32,36 +33,36 @@ func (r *recorder) Go(fn func()) {
 	go fn()
 }
 
-func (r *recorder) kinds() []sched.Kind {
+func (r *recorder) kinds() []engine.Kind {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	ks := make([]sched.Kind, len(r.points))
+	ks := make([]engine.Kind, len(r.points))
 	for i, p := range r.points {
 		ks[i] = p.Kind
 	}
 	return ks
 }
 
-func install(t *testing.T, s sched.Scheduler) {
+func install(t *testing.T, s engine.Scheduler) {
 	t.Helper()
-	uninstall, err := sched.Install(s)
+	uninstall, err := engine.Install(s)
 	require.NoError(t, err)
 	t.Cleanup(uninstall)
 }
 
 func TestInstall_OneAtATime(t *testing.T) {
-	require.False(t, sched.Installed())
-	uninstall, err := sched.Install(&recorder{})
+	require.False(t, engine.Installed())
+	uninstall, err := engine.Install(&recorder{})
 	require.NoError(t, err)
-	assert.True(t, sched.Installed())
+	assert.True(t, engine.Installed())
 
-	_, err = sched.Install(&recorder{})
-	assert.ErrorIs(t, err, sched.ErrInstalled)
+	_, err = engine.Install(&recorder{})
+	assert.ErrorIs(t, err, engine.ErrInstalled)
 
 	uninstall()
-	assert.False(t, sched.Installed())
+	assert.False(t, engine.Installed())
 	uninstall() // a second call is harmless
-	_, err = sched.Install(nil)
+	_, err = engine.Install(nil)
 	assert.Error(t, err)
 }
 
@@ -79,28 +80,28 @@ func TestPoints_EachShimOperationReachesItsPoint(t *testing.T) {
 	cases := []struct {
 		name string
 		op   func()
-		want []sched.Kind
+		want []engine.Kind
 	}{
-		{"Mutex", func() { mu.Lock(); mu.Unlock() }, []sched.Kind{sched.MutexLock, sched.MutexUnlock}},
-		{"Mutex.TryLock", func() { mu.TryLock(); mu.Unlock() }, []sched.Kind{sched.MutexTryLock, sched.MutexUnlock}},
-		{"RWMutex", func() { rw.Lock(); rw.Unlock() }, []sched.Kind{sched.RWLock, sched.RWUnlock}},
-		{"RWMutex.R", func() { rw.RLock(); rw.RUnlock() }, []sched.Kind{sched.RLock, sched.RUnlock}},
+		{"Mutex", func() { mu.Lock(); mu.Unlock() }, []engine.Kind{engine.MutexLock, engine.MutexUnlock}},
+		{"Mutex.TryLock", func() { mu.TryLock(); mu.Unlock() }, []engine.Kind{engine.MutexTryLock, engine.MutexUnlock}},
+		{"RWMutex", func() { rw.Lock(); rw.Unlock() }, []engine.Kind{engine.RWLock, engine.RWUnlock}},
+		{"RWMutex.R", func() { rw.RLock(); rw.RUnlock() }, []engine.Kind{engine.RLock, engine.RUnlock}},
 		{"RWMutex.Try", func() { rw.TryLock(); rw.Unlock(); rw.TryRLock(); rw.RUnlock() },
-			[]sched.Kind{sched.RWTryLock, sched.RWUnlock, sched.RTryLock, sched.RUnlock}},
-		{"RLocker", func() { l := rw.RLocker(); l.Lock(); l.Unlock() }, []sched.Kind{sched.RLock, sched.RUnlock}},
+			[]engine.Kind{engine.RWTryLock, engine.RWUnlock, engine.RTryLock, engine.RUnlock}},
+		{"RLocker", func() { l := rw.RLocker(); l.Lock(); l.Unlock() }, []engine.Kind{engine.RLock, engine.RUnlock}},
 		{"WaitGroup", func() { wg.Add(1); wg.Done(); wg.Wait() },
-			[]sched.Kind{sched.WaitGroupAdd, sched.WaitGroupAdd, sched.WaitGroupWait}},
+			[]engine.Kind{engine.WaitGroupAdd, engine.WaitGroupAdd, engine.WaitGroupWait}},
 		// The first Do takes the Once's mutex, as sync.Once's slow path does.
 		{"Once", func() { once.Do(func() {}); once.Do(func() {}) },
-			[]sched.Kind{sched.OnceDo, sched.MutexLock, sched.MutexUnlock, sched.OnceDo}},
+			[]engine.Kind{engine.OnceDo, engine.MutexLock, engine.MutexUnlock, engine.OnceDo}},
 		{"Int64", func() { i64.Store(1); i64.Add(1); i64.Swap(3); i64.CompareAndSwap(3, 4); i64.Load() },
-			[]sched.Kind{sched.AtomicStore, sched.AtomicAdd, sched.AtomicSwap, sched.AtomicCAS, sched.AtomicLoad}},
-		{"Pointer", func() { ptr.Store(new(int)); ptr.Load() }, []sched.Kind{sched.AtomicStore, sched.AtomicLoad}},
-		{"Bool", func() { b.CompareAndSwap(false, true) }, []sched.Kind{sched.AtomicCAS}},
-		{"Chan", func() { ch.Send(1); ch.Recv() }, []sched.Kind{sched.ChanSend, sched.ChanRecv}},
-		{"Select", func() { sched.Select(ch.RecvCase(nil, nil), sched.Default()) }, []sched.Kind{sched.ChanSelect}},
-		{"Sleep", func() { sched.Sleep(0) }, []sched.Kind{sched.TimeSleep}},
-		{"Yield", sched.Yield, []sched.Kind{sched.ExplicitYield}},
+			[]engine.Kind{engine.AtomicStore, engine.AtomicAdd, engine.AtomicSwap, engine.AtomicCAS, engine.AtomicLoad}},
+		{"Pointer", func() { ptr.Store(new(int)); ptr.Load() }, []engine.Kind{engine.AtomicStore, engine.AtomicLoad}},
+		{"Bool", func() { b.CompareAndSwap(false, true) }, []engine.Kind{engine.AtomicCAS}},
+		{"Chan", func() { ch.Send(1); ch.Recv() }, []engine.Kind{engine.ChanSend, engine.ChanRecv}},
+		{"Select", func() { sched.Select(ch.RecvCase(nil, nil), sched.Default()) }, []engine.Kind{engine.ChanSelect}},
+		{"Sleep", func() { sched.Sleep(0) }, []engine.Kind{engine.TimeSleep}},
+		{"Yield", sched.Yield, []engine.Kind{engine.ExplicitYield}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,7 +145,7 @@ func TestGo_GoesThroughTheScheduler(t *testing.T) {
 	sched.Go(func() { close(done) })
 	<-done
 	assert.Equal(t, 1, r.gos)
-	assert.Equal(t, []sched.Kind{sched.GoStart}, r.kinds())
+	assert.Equal(t, []engine.Kind{engine.GoStart}, r.kinds())
 }
 
 func TestGo_WithoutScheduler(t *testing.T) {
@@ -155,13 +156,13 @@ func TestGo_WithoutScheduler(t *testing.T) {
 
 func TestKind_String(t *testing.T) {
 	seen := map[string]bool{}
-	for _, k := range sched.Kinds() {
+	for _, k := range engine.Kinds() {
 		s := k.String()
 		assert.NotEqual(t, "unknown-point", s, "kind %d has no name", k)
 		assert.False(t, seen[s], "name %q used twice", s)
 		seen[s] = true
 	}
-	assert.Equal(t, "unknown-point", sched.Kind(200).String())
+	assert.Equal(t, "unknown-point", engine.Kind(200).String())
 }
 
 func TestMutex_ExcludesAndRacesNothing(t *testing.T) {

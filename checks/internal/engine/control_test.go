@@ -1,4 +1,4 @@
-package sched_test
+package engine_test
 
 import (
 	"math/rand/v2"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/atomic"
 	"github.com/weftlab/weft/checks/sched/sync"
@@ -22,14 +23,14 @@ func newRandom(seed uint64) *randomChooser {
 	return &randomChooser{r: rand.New(rand.NewPCG(seed, 0))}
 }
 
-func (c *randomChooser) Pick(d *sched.Decision) int { return d.Runnable[c.r.IntN(len(d.Runnable))] }
-func (c *randomChooser) Choose(n int) int           { return c.r.IntN(n) }
+func (c *randomChooser) Pick(d *engine.Decision) int { return d.Runnable[c.r.IntN(len(d.Runnable))] }
+func (c *randomChooser) Choose(n int) int            { return c.r.IntN(n) }
 
 // replayChooser returns recorded decisions.
 type replayChooser struct{ ds []int }
 
-func (c *replayChooser) Pick(*sched.Decision) int { return c.next() }
-func (c *replayChooser) Choose(int) int           { return c.next() }
+func (c *replayChooser) Pick(*engine.Decision) int { return c.next() }
+func (c *replayChooser) Choose(int) int            { return c.next() }
 func (c *replayChooser) next() int {
 	d := c.ds[0]
 	c.ds = c.ds[1:]
@@ -38,10 +39,10 @@ func (c *replayChooser) next() int {
 
 // control runs main under a controller with chooser ch and returns it once
 // the execution is over and its goroutines are gone.
-func control(t *testing.T, ch sched.Chooser, main func()) *sched.Controller {
+func control(t *testing.T, ch engine.Chooser, main func()) *engine.Controller {
 	t.Helper()
-	c := sched.NewController(ch, 10_000)
-	uninstall, err := sched.Install(c)
+	c := engine.NewController(ch, 10_000)
+	uninstall, err := engine.Install(c)
 	require.NoError(t, err)
 	defer uninstall()
 	c.Start(main)
@@ -73,7 +74,7 @@ func TestController_RunsEveryGoroutineToTheEnd(t *testing.T) {
 			}
 			wg.Wait()
 		})
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		require.Equal(t, 9, n)
 		require.Len(t, c.Goroutines(), 4)
 	}
@@ -117,7 +118,7 @@ func TestController_Deadlock(t *testing.T) {
 			wg.Go(func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() })
 			wg.Wait()
 		})
-		if c.Outcome() == sched.Deadlock {
+		if c.Outcome() == engine.Deadlock {
 			found = true
 			var where []string
 			for _, b := range c.BlockedGoroutines() {
@@ -126,7 +127,7 @@ func TestController_Deadlock(t *testing.T) {
 			assert.Contains(t, strings.Join(where, "\n"), "lock mutex#")
 			assert.Contains(t, strings.Join(where, "\n"), "waitgroup-wait waitgroup#1")
 		} else {
-			require.Equal(t, sched.Finished, c.Outcome())
+			require.Equal(t, engine.Finished, c.Outcome())
 		}
 	}
 	assert.True(t, found, "no deadlock in 50 random walks")
@@ -134,8 +135,8 @@ func TestController_Deadlock(t *testing.T) {
 
 func TestController_StepCap(t *testing.T) {
 	var flag atomic.Bool
-	c := sched.NewController(newRandom(1), 500)
-	uninstall, err := sched.Install(c)
+	c := engine.NewController(newRandom(1), 500)
+	uninstall, err := engine.Install(c)
 	require.NoError(t, err)
 	defer uninstall()
 	c.Start(func() {
@@ -143,7 +144,7 @@ func TestController_StepCap(t *testing.T) {
 		}
 	})
 	<-c.Done()
-	assert.Equal(t, sched.StepCap, c.Outcome())
+	assert.Equal(t, engine.StepCap, c.Outcome())
 	assert.True(t, c.Abort(5*time.Second))
 }
 
@@ -174,7 +175,7 @@ func TestController_Channels(t *testing.T) {
 			_, closedOK = buf.RecvOK()
 			done.Recv()
 		})
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		assert.Equal(t, []int{0, 10, 20}, got)
 		assert.False(t, closedOK)
 	}
@@ -200,7 +201,7 @@ func TestController_SelectAndVirtualTime(t *testing.T) {
 			tk.C.Recv()
 			tk.Stop()
 		})
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		assert.Equal(t, []int{0, 1}, arms)
 		assert.Equal(t, time.Hour, slept)
 		assert.Equal(t, time.Hour+time.Minute+2*time.Second, c.Now())
@@ -216,7 +217,7 @@ func TestController_UnbufferedRendezvousInSelect(t *testing.T) {
 			sched.Go(func() { sched.Select(ch.SendCase(7), other.SendCase(8)) })
 			got = ch.Recv()
 		})
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		assert.Equal(t, 7, got)
 	}
 }
@@ -248,7 +249,7 @@ func TestController_CondAndOnce(t *testing.T) {
 			mu.Unlock()
 			wg.Wait()
 		})
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		assert.Equal(t, 1, inits)
 	}
 }
@@ -259,7 +260,7 @@ func TestController_PanicInGoroutineIsRecorded(t *testing.T) {
 		wg.Go(func() { panic("boom") })
 		wg.Wait()
 	})
-	require.Equal(t, sched.Finished, c.Outcome())
+	require.Equal(t, engine.Finished, c.Outcome())
 	require.Len(t, c.Panics(), 1)
 	assert.Equal(t, "boom", c.Panics()[0].Value)
 }
@@ -291,7 +292,7 @@ func TestTimers_StopAndResetOnVirtualTime(t *testing.T) {
 		firedAt = sched.Now().Sub(start)
 		fired = stopped.C.Len() > 0
 	})
-	require.Equal(t, sched.Finished, c.Outcome())
+	require.Equal(t, engine.Finished, c.Outcome())
 	assert.Equal(t, time.Minute, firedAt)
 	assert.False(t, fired, "a stopped timer fired")
 }

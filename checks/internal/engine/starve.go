@@ -1,4 +1,4 @@
-package sched
+package engine
 
 // Starvation under a Controller. A goroutine that waits for a lock (it
 // parked on a Mutex of the shims, or a lock of its own reported [Waiting])

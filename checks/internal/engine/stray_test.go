@@ -1,4 +1,4 @@
-package sched_test
+package engine_test
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/sched/sync"
 )
 
@@ -15,8 +15,8 @@ import (
 // with a go statement reaches a lock while main has the turn; the
 // controller records it and parks it instead of taking it for main.
 func TestStray_APlainGoStatementIsCaughtNotScheduled(t *testing.T) {
-	c := sched.NewController(newRandom(1), 10_000)
-	uninstall, err := sched.Install(c)
+	c := engine.NewController(newRandom(1), 10_000)
+	uninstall, err := engine.Install(c)
 	require.NoError(t, err)
 	defer uninstall()
 	c.Start(func() {
@@ -36,7 +36,7 @@ func TestStray_APlainGoStatementIsCaughtNotScheduled(t *testing.T) {
 		t.Fatal("controlled execution did not end")
 	}
 	require.True(t, c.Abort(5*time.Second))
-	require.Equal(t, sched.Finished, c.Outcome())
+	require.Equal(t, engine.Finished, c.Outcome())
 	strays := c.Strays()
 	require.Len(t, strays, 1)
 	assert.Equal(t, "lock", strays[0].Point)

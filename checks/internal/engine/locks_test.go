@@ -1,4 +1,4 @@
-package sched_test
+package engine_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/sync"
 )
@@ -29,7 +30,7 @@ func threeLockRing() {
 
 func TestLockOrder_ThreeLockCycleWithoutADeadlock(t *testing.T) {
 	c := control(t, newRandom(1), threeLockRing)
-	require.Equal(t, sched.Finished, c.Outcome())
+	require.Equal(t, engine.Finished, c.Outcome())
 	cycle := c.LockOrderCycle()
 	require.Len(t, cycle, 3)
 	for i, e := range cycle {
@@ -48,7 +49,7 @@ func TestLockOrder_ConsistentOrderHasNoCycle(t *testing.T) {
 		}
 		wg.Wait()
 	})
-	assert.Equal(t, sched.Finished, c.Outcome())
+	assert.Equal(t, engine.Finished, c.Outcome())
 	assert.Nil(t, c.LockOrderCycle())
 }
 
@@ -61,7 +62,7 @@ func TestDeadlock_WaitCycleAndHolders(t *testing.T) {
 			wg.Go(func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() })
 			wg.Wait()
 		})
-		if c.Outcome() != sched.Deadlock {
+		if c.Outcome() != engine.Deadlock {
 			continue
 		}
 		cycle := c.WaitCycle()
@@ -85,7 +86,7 @@ func TestLeak_GoroutineStillBlockedWhenMainEnds(t *testing.T) {
 		}
 		results.Recv() // the first result; the other sender waits forever
 	})
-	require.Equal(t, sched.Finished, c.Outcome())
+	require.Equal(t, engine.Finished, c.Outcome())
 	leaks := c.Leaks()
 	require.Len(t, leaks, 1)
 	assert.Contains(t, leaks[0].Goroutine, "started by main")

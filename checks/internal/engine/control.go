@@ -1,4 +1,4 @@
-package sched
+package engine
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ const (
 // execution one at a time, and at every scheduling point asks its [Chooser]
 // which one continues. Given the same Chooser decisions, an execution is the
 // same interleaving every time: that is what makes a failure replayable and
-// shrinkable. Time is virtual: [Sleep], [After], timers and tickers fire when
+// shrinkable. Time is virtual: [Sleep], sched.After, timers and tickers fire when
 // no goroutine can run, at once, with the clock jumped to their deadline.
 //
 // Every goroutine of the execution must be started by [Controller.Start],
@@ -51,7 +51,7 @@ type Controller struct {
 	families    [numFamilies]int
 
 	now    time.Duration // virtual time since the start
-	timers []*vtimer     // pending, by deadline then creation
+	timers []*Timer      // pending, by deadline then creation
 	timerN int
 
 	outcome Outcome

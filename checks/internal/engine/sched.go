@@ -1,4 +1,4 @@
-package sched
+package engine
 
 import (
 	"errors"
@@ -44,9 +44,9 @@ const (
 	ChanSelect
 
 	TimeSleep
-	TimeAfter  // [After], [NewTimer], [NewTicker]
-	TimerStop  // [Timer.Stop], [Ticker.Stop]
-	TimerReset // [Timer.Reset], [Ticker.Reset]
+	TimeAfter  // sched.After, NewTimer, NewTicker
+	TimerStop  // sched.Timer.Stop, Ticker.Stop
+	TimerReset // sched.Timer.Reset, Ticker.Reset
 
 	GoJoin // a harness waits for a goroutine to end ([Controller.Join])
 	GoEnd  // a goroutine ended (a decision of a controlled execution, not a point)

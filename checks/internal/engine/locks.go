@@ -1,4 +1,4 @@
-package sched
+package engine
 
 import (
 	"fmt"
@@ -109,7 +109,8 @@ func site(pcs []uintptr) string {
 	frames := runtime.CallersFrames(pcs)
 	for {
 		f, more := frames.Next()
-		if !strings.HasPrefix(f.Function, "github.com/weftlab/weft/checks/sched.") && !strings.HasPrefix(f.Function, "github.com/weftlab/weft/checks/sched/") {
+		if !strings.HasPrefix(f.Function, "github.com/weftlab/weft/checks/sched.") && !strings.HasPrefix(f.Function, "github.com/weftlab/weft/checks/sched/") &&
+			!strings.HasPrefix(f.Function, "github.com/weftlab/weft/checks/internal/engine.") {
 			fn := f.Function
 			if i := strings.LastIndex(fn, "/"); i >= 0 {
 				fn = fn[i+1:]

@@ -1,4 +1,4 @@
-package sched_test
+package engine_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/weftlab/weft/checks/sched"
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/sched/sync"
 )
 
@@ -46,7 +46,7 @@ func TestLockOrder_WeftAgainstGoDeadlock(t *testing.T) {
 					wg.Wait()
 				})
 			})
-			require.Equal(t, sched.Finished, c.Outcome())
+			require.Equal(t, engine.Finished, c.Outcome())
 			weftCycle := len(c.LockOrderCycle())
 
 			// go-deadlock, with its Mutex

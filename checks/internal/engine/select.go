@@ -1,19 +1,14 @@
-package sched
+package engine
 
 import (
 	"reflect"
 	"unsafe"
 )
 
-// A Case is one arm of a [Select]: a receive ([Chan.RecvCase]), a send
-// ([Chan.SendCase]) or [Default].
-type Case struct {
-	arm arm // nil for Default
-}
-
-// arm is a receive or send arm, in both modes: as a reflect.SelectCase for
-// the runtime, and as queue operations for a Controller.
-type arm interface {
+// An Arm is a receive or send arm of a select ([RecvArm], [SendArm]), in
+// both modes: as a reflect.SelectCase for the runtime, and as queue
+// operations for a Controller. It is what a sched.Case holds.
+type Arm interface {
 	reflectCase() reflect.SelectCase
 	received(v reflect.Value, ok bool)
 	channel() unsafe.Pointer // nil for a nil channel
@@ -30,15 +25,16 @@ type recvArm[T any] struct {
 	sg  *sudog[T]
 }
 
-// RecvCase returns a Select arm that receives from c. When it fires, the
-// value is stored in *dst and whether it was sent (rather than the zero value
-// of a closed channel) in *ok; either pointer may be nil.
-func (c *Chan[T]) RecvCase(dst *T, ok *bool) Case {
-	return Case{arm: &recvArm[T]{c: c, dst: dst, ok: ok}}
+// RecvArm returns a select arm that receives from c (nil: it never fires).
+// When it fires, the value is stored in *dst and whether it was sent
+// (rather than the zero value of a closed channel) in *ok; either pointer
+// may be nil.
+func RecvArm[T any](c *Chan[T], dst *T, ok *bool) Arm {
+	return &recvArm[T]{c: c, dst: dst, ok: ok}
 }
 
 func (a *recvArm[T]) reflectCase() reflect.SelectCase {
-	return reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(a.c.raw())}
+	return reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(a.c.Raw())}
 }
 
 func (a *recvArm[T]) received(v reflect.Value, received bool) {
@@ -82,13 +78,13 @@ type sendArm[T any] struct {
 	v T
 }
 
-// SendCase returns a Select arm that sends v on c.
-func (c *Chan[T]) SendCase(v T) Case {
-	return Case{arm: &sendArm[T]{c: c, v: v}}
+// SendArm returns a select arm that sends v on c (nil: it never fires).
+func SendArm[T any](c *Chan[T], v T) Arm {
+	return &sendArm[T]{c: c, v: v}
 }
 
 func (a *sendArm[T]) reflectCase() reflect.SelectCase {
-	return reflect.SelectCase{Dir: reflect.SelectSend, Chan: reflect.ValueOf(a.c.raw()), Send: reflect.ValueOf(&a.v).Elem()}
+	return reflect.SelectCase{Dir: reflect.SelectSend, Chan: reflect.ValueOf(a.c.Raw()), Send: reflect.ValueOf(&a.v).Elem()}
 }
 
 func (a *sendArm[T]) received(reflect.Value, bool) {}
@@ -110,14 +106,8 @@ func (a *sendArm[T]) complete(sel *selector) {
 	}
 }
 
-// Default returns the Select arm that fires when no other arm is ready, like
-// default in a select statement. At most one Default may be given.
-func Default() Case { return Case{} }
-
-// Select waits until one of the cases can proceed, performs it and returns
-// its index, like a select statement: when several are ready it picks one at
-// random, and with a [Default] case it never blocks. With no cases it blocks
-// forever.
+// Select is sched.Select: it waits until one of the arms can proceed,
+// performs it and returns its index; a nil arm is the default case.
 //
 // Under a [Controller], which ready arm fires is one of its decisions, so
 // that a replay takes the same arm.
@@ -125,33 +115,33 @@ func Default() Case { return Case{} }
 // Without one, Select uses reflect.Select, so it costs a few hundred
 // nanoseconds more than a select statement (see BenchmarkSelect); the
 // scheduling point itself costs what any other point does.
-func Select(cases ...Case) int {
+func Select(arms []Arm) int {
 	At(ChanSelect, nil)
 	if ctl := current(); ctl != nil && controlled.Load() {
-		return ctl.selectArms(cases)
+		return ctl.selectArms(arms)
 	}
-	scs := make([]reflect.SelectCase, len(cases))
-	for i := range cases {
-		if cases[i].arm == nil {
+	scs := make([]reflect.SelectCase, len(arms))
+	for i := range arms {
+		if arms[i] == nil {
 			scs[i] = reflect.SelectCase{Dir: reflect.SelectDefault}
 		} else {
-			scs[i] = cases[i].arm.reflectCase()
+			scs[i] = arms[i].reflectCase()
 		}
 	}
 	Blocking(ChanSelect, nil) // its channels are not named: a select waits for any of them
 	chosen, v, ok := reflect.Select(scs)
 	Unblocked(nil)
-	if a := cases[chosen].arm; a != nil {
+	if a := arms[chosen]; a != nil {
 		a.received(v, ok)
 	}
 	return chosen
 }
 
-func (ctl *Controller) selectArms(cases []Case) int {
+func (ctl *Controller) selectArms(arms []Arm) int {
 	var ready []int
 	def := -1
-	for i := range cases {
-		switch a := cases[i].arm; {
+	for i := range arms {
+		switch a := arms[i]; {
 		case a == nil:
 			def = i
 		case a.ready():
@@ -160,7 +150,7 @@ func (ctl *Controller) selectArms(cases []Case) int {
 	}
 	if len(ready) > 0 {
 		i := ready[ctl.choose(len(ready))]
-		cases[i].arm.now(ctl)
+		arms[i].now(ctl)
 		ctl.annotate(i)
 		return i
 	}
@@ -169,14 +159,14 @@ func (ctl *Controller) selectArms(cases []Case) int {
 		return def
 	}
 	sel := newSelector()
-	for i := range cases {
-		cases[i].arm.enqueue(sel, i)
-		if p := cases[i].arm.channel(); p != nil {
+	for i := range arms {
+		arms[i].enqueue(sel, i)
+		if p := arms[i].channel(); p != nil {
 			sel.chans = append(sel.chans, p)
 		}
 	}
 	ctl.waitFor(ChanSelect, sel)
-	cases[sel.fired].arm.complete(sel)
+	arms[sel.fired].complete(sel)
 	ctl.annotate(sel.fired)
 	return sel.fired
 }

@@ -1,4 +1,4 @@
-package sched_test
+package engine_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/sync"
 )
@@ -50,7 +51,7 @@ func inversion() {
 func TestPriority_UnrelatedLowerPriorityWorkIsAnInversion(t *testing.T) {
 	for seed := range uint64(100) {
 		c := control(t, newRandom(seed), inversion)
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		v := c.PriorityInversion()
 		if v == nil {
 			continue // medium worked before high asked for the mutex
@@ -58,7 +59,7 @@ func TestPriority_UnrelatedLowerPriorityWorkIsAnInversion(t *testing.T) {
 		assert.Equal(t, 3, v.WaiterPriority)
 		assert.Equal(t, 1, v.HolderPriority)
 		assert.Equal(t, 2, v.ByPriority)
-		assert.Equal(t, sched.DefaultInversionBound+1, v.Steps, "reported when it passes the bound")
+		assert.Equal(t, engine.DefaultInversionBound+1, v.Steps, "reported when it passes the bound")
 		assert.Equal(t, "mutex#1", v.Lock)
 		assert.GreaterOrEqual(t, v.Waited, v.Steps)
 		assert.Contains(t, c.Trace()[v.At+1].Note, "priority inversion")
@@ -104,7 +105,7 @@ func TestPriority_HoldersAndUnrankedGoroutinesAreNoInversion(t *testing.T) {
 			wg.Go(func() { yields(20) })
 			wg.Wait()
 		})
-		require.Equal(t, sched.Finished, c.Outcome())
+		require.Equal(t, engine.Finished, c.Outcome())
 		require.Nil(t, c.PriorityInversion(), "seed %d", seed)
 		most = max(most, c.MaxInversion())
 	}
