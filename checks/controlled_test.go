@@ -81,7 +81,7 @@ func TestControlled_DeadlockIsReportedWithWhoWaitsForWhat(t *testing.T) {
 			report := res.Failure.Report
 			assert.True(t, strings.HasPrefix(report, "weft: deadlock: lock-pair\n"), report)
 			assert.Contains(t, report, "Deadlock: no goroutine can run")
-			assert.Regexp(t, `client \d waits at lock mutex#\d while holding mutex#\d`, report)
+			assert.Regexp(t, `client \d waits at lock mutex#\d \(held by client \d, which waits at lock mutex#\d\) while holding mutex#\d`, report)
 			assert.Regexp(t, `The cycle: client (\d) → client \d → client (\d) \(each waits for a lock the next one holds\)`, report)
 			assert.Contains(t, report, "main waits at join client")
 			assert.Contains(t, report, "replays this interleaving exactly")
@@ -89,8 +89,38 @@ func TestControlled_DeadlockIsReportedWithWhoWaitsForWhat(t *testing.T) {
 			// clients, and one preemption (inside the first lock pair).
 			assert.Contains(t, report, "Scenario (2 calls;", report)
 			assert.Regexp(t, `Schedule: \d+ decisions, 1 preemptions`, report)
+			// The preemption comes before the lock is taken, and says so.
+			assert.Regexp(t, `  ⇢ preempted before lock mutex#\d\n`, report)
 		})
 	}
+}
+
+// leaky is a register whose Store of 3 returns without unlocking.
+type leaky struct {
+	mu sync.Mutex
+	v  int
+}
+
+func (l *leaky) Load() int { l.mu.Lock(); defer l.mu.Unlock(); return l.v }
+func (l *leaky) Store(v int) {
+	l.mu.Lock()
+	l.v = v
+	if v != 3 {
+		l.mu.Unlock()
+	}
+}
+
+func TestControlled_DeadlockNamesTheHolderOfTheLock(t *testing.T) {
+	s := checks.Structure[*leaky, models.RegisterInput, models.RegisterOutput]{
+		Name: "leaky", Model: models.Register, New: func() *leaky { return new(leaky) },
+		Ops: registerOps[*leaky](),
+	}
+	res := checks.Run(t, s, controlledOpts("random", t.TempDir()))
+	require.NotNil(t, res.Failure)
+	assert.Equal(t, checks.Deadlock, res.Verdict)
+	// Whoever waits after a store(3), the holder is named: a client that
+	// returned, itself, or main while it waits for the clients.
+	assert.Regexp(t, `waits at lock mutex#1 \(held by (itself: it locks a lock it already holds|client \d, which returned without unlocking it|main, which waits at join client \d)\)\n`, res.Failure.Report)
 }
 
 // spinner is a register whose Store of 3 waits for a flag nobody sets.

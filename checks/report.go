@@ -213,6 +213,20 @@ func (r *runner) writeStuck(b *strings.Builder, f *failure) {
 	}
 }
 
+// heldBy says who holds the lock w waits for and why it does not let go,
+// such as "held by client 1, which returned without unlocking it".
+func heldBy(w sched.Blocked) string {
+	switch {
+	case w.Holder == w.Goroutine:
+		return "held by itself: it locks a lock it already holds"
+	case w.HolderAt != "":
+		return fmt.Sprintf("held by %s, which waits at %s", w.Holder, w.HolderAt)
+	case strings.HasPrefix(w.Holder, "client "):
+		return fmt.Sprintf("held by %s, which returned without unlocking it", w.Holder)
+	}
+	return fmt.Sprintf("held by %s, which ended without unlocking it", w.Holder)
+}
+
 func indent(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
@@ -236,6 +250,9 @@ func writeControl(b *strings.Builder, f *failure, cfg *config) {
 		b.WriteString("\nDeadlock: no goroutine can run and no timer is pending.\n")
 		for _, w := range c.blocked {
 			fmt.Fprintf(b, "  %s waits at %s", w.Goroutine, w.Point)
+			if w.Holder != "" {
+				fmt.Fprintf(b, " (%s)", heldBy(w))
+			}
 			if len(w.Holds) > 0 {
 				fmt.Fprintf(b, " while holding %s", strings.Join(w.Holds, ", "))
 			}

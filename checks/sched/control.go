@@ -132,6 +132,10 @@ type Blocked struct {
 	Goroutine string
 	Point     string   // such as "lock mutex#1"
 	Holds     []string // the locks it holds, such as "mutex#2"
+	// Holder is the goroutine that holds the lock it waits for, if any
+	// (itself for a second lock of a lock it holds); HolderAt is where
+	// that one waits, empty when it ended while holding the lock.
+	Holder, HolderAt string
 }
 
 // aborted is the panic value that unwinds a managed goroutine when its
