@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	stdsync "sync"
 	"testing"
 	"time"
 
@@ -245,16 +246,56 @@ func TestControlled_PortfolioPassesACorrectStructure(t *testing.T) {
 
 func TestControlled_BlockingOutsideTheShimsIsAHang(t *testing.T) {
 	gate := make(chan struct{})
+	var std stdsync.Mutex
+	std.Lock()
 	defer func() {
-		close(gate) // release the stuck client
+		close(gate) // release the stuck clients
+		std.Unlock()
 		goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	}()
-	s := boxStructure("stuck-load", func() *box {
-		return &box{onLoad: func() int { <-gate; return 0 }} // a real channel: outside control
+	for _, tc := range []struct {
+		name, what string
+		block      func()
+	}{
+		{"channel", "a plain channel receive", func() { <-gate }},
+		{"mutex", "a standard sync.Mutex lock", func() { std.Lock() }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := boxStructure("stuck-load", func() *box {
+				return &box{onLoad: func() int { tc.block(); return 0 }} // outside control
+			})
+			o := controlledOpts("random", t.TempDir())
+			o.HangTimeout = time.Minute // the diagnosis must not wait for the watchdog
+			start := time.Now()
+			res := checks.Run(t, s, o)
+			require.NotNil(t, res.Failure)
+			assert.Less(t, time.Since(start), 10*time.Second)
+			assert.Equal(t, checks.Hang, res.Verdict)
+			report := res.Failure.Report
+			assert.Contains(t, report, "load() … never returned")
+			assert.Regexp(t, `Under control, (main|client \d) blocks in `+tc.what+` at controlled_test.go:\d+ \(checks_test.TestControlled_BlockingOutsideTheShimsIsAHang.func\d+\), outside weft's scheduling points`, report)
+			assert.Contains(t, report, "box).Load", "the stuck call's stack is printed")
+			assert.NotContains(t, report, "Every other goroutine", "only the stuck goroutine's stack")
+			assert.NotContains(t, report, "stress run")
+		})
+	}
+}
+
+func TestControlled_ComputingLongIsNoBlockingOutsideTheShims(t *testing.T) {
+	var slow atomic.Bool
+	s := boxStructure("slow-load", func() *box {
+		return &box{onLoad: func() int {
+			if slow.CompareAndSwap(false, true) {
+				for start := time.Now(); time.Since(start) < time.Second; {
+				}
+			}
+			return 0
+		}}
 	})
-	res := checks.Run(t, s, controlledOpts("random", t.TempDir()))
-	require.NotNil(t, res.Failure)
-	assert.Equal(t, checks.Hang, res.Verdict)
-	assert.Contains(t, res.Failure.Report, "load() … never returned")
-	assert.Contains(t, res.Failure.Report, "box).Load", "the stuck call's stack is printed")
+	o := controlledOpts("random", t.TempDir())
+	o.HangTimeout = 5 * time.Second
+	o.Budget = 2 * time.Second
+	res := checks.Check(t, s, o)
+	assert.Equal(t, checks.Ok, res.Verdict)
+	assert.True(t, slow.Load(), "no load ran")
 }

@@ -81,6 +81,7 @@ type Controller struct {
 	gsMu sync.Mutex
 	// stray.go: the runtime id of the goroutine whose turn it is
 	turnHolder atomic.Int64
+	turnName   atomic.Pointer[string]
 	strays     strays
 }
 
@@ -329,7 +330,7 @@ func (c *Controller) turn(g *goroutine) bool {
 			c.unwinds()
 			return false
 		}
-		c.ownTurn()
+		c.ownTurn(g)
 		if c.dumpFor != g {
 			return true
 		}
