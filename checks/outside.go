@@ -62,16 +62,20 @@ func (o *outsideInfo) String() string {
 
 // turnWatch looks at the goroutine whose turn it is, look after look.
 type turnWatch struct {
+	id    int64 // whose turn it was at the last look
 	last  outsideInfo
 	looks int
 }
 
-// look reports the goroutine whose turn it is when it has been found
-// blocked outside weft's points outsideLooks times in a row, at the same
-// place.
+// look reports the goroutine whose turn it is when it has kept the turn
+// and been found blocked outside weft's points outsideLooks times in a
+// row, at the same place.
 func (w *turnWatch) look(ctl *sched.Controller) *outsideInfo {
 	id, name, ok := ctl.Turn()
-	if !ok {
+	if !ok || id != w.id {
+		// The turn moved since the last look: the execution goes on, and
+		// every goroutine's stack, which stops the world, is not needed.
+		w.id, w.looks = id, 0
 		return nil
 	}
 	o, blocked := blockedAt(allGoroutines(), id)
