@@ -22,9 +22,9 @@ const linesAfterFocus = 15
 // writeInterleaving shows the trace of a controlled execution with one
 // column per goroutine: each line is one step, a goroutine runs until
 // another column continues, and the line where control leaves a goroutine
-// says why (preempted before a point, blocked, ended). Steps of main before the clients
-// start (New and init) are summed up, and a run of identical steps (a spin
-// loop) is one line.
+// says why (preempted before a point, blocked, ended). Steps of main
+// before the clients start (New and init) are summed up, and a run of
+// identical steps (a spin loop) is one line.
 func writeInterleaving(b *strings.Builder, c *controlInfo) {
 	steps := c.trace
 	first := slices.IndexFunc(steps, func(s sched.Step) bool { return s.G > 0 })

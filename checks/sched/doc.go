@@ -60,7 +60,8 @@
 // channel operations, select and goroutine starts are calls (Chan.Send,
 // Select, Go) instead of syntax, and that a goroutine which synchronizes
 // outside the shims (a plain go statement, a std mutex, a real channel)
-// escapes control: the harness watchdog then reports a hang. Controlled
+// escapes control: blocked there, it keeps the turn and the execution
+// stops ([Controller.Turn] lets a harness name it). Controlled
 // mode switches goroutines only at scheduling points, so a data race on a
 // plain variable is interleaved only where the code names the window with
 // [Yield]; and since its handoffs are synchronization, the race detector
