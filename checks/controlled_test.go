@@ -273,7 +273,7 @@ func TestControlled_BlockingOutsideTheShimsIsAHang(t *testing.T) {
 			assert.Equal(t, checks.Hang, res.Verdict)
 			report := res.Failure.Report
 			assert.Contains(t, report, "load() … never returned")
-			assert.Regexp(t, `Under control, (main|client \d) blocks in `+tc.what+` at controlled_test.go:\d+ \(checks_test.TestControlled_BlockingOutsideTheShimsIsAHang.func\d+\), outside weft's scheduling points`, report)
+			assert.Regexp(t, `Under control, (main \(in init\)|client \d) blocks in `+tc.what+` at controlled_test.go:\d+ \(checks_test.TestControlled_BlockingOutsideTheShimsIsAHang.func\d+\), outside weft's scheduling points`, report)
 			assert.Contains(t, report, "box).Load", "the stuck call's stack is printed")
 			assert.NotContains(t, report, "Every other goroutine", "only the stuck goroutine's stack")
 			assert.NotContains(t, report, "stress run")

@@ -173,6 +173,9 @@ func (x *executor) awaitControlled(ctl *sched.Controller, phase func() string) *
 			return h
 		case <-poll.C:
 			if o := w.look(ctl); o != nil {
+				if o.who == "main" { // the harness: say which of its phases
+					o.who = fmt.Sprintf("main (in %s)", phase())
+				}
 				return &hangInfo{phase: phase(), controlled: true, outside: o, stacks: trimStack(o.stack)}
 			}
 		}
