@@ -136,16 +136,16 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	}
 
 	ctl.Start(main)
-	timer := time.NewTimer(x.cfg.hang)
-	defer timer.Stop()
-	select {
-	case <-ctl.Done():
-	case <-timer.C:
-		e.hang = newHang(*phase.Load())
-	}
+	e.hang = x.awaitControlled(ctl, func() string { return *phase.Load() })
 	// The goroutines still parked are unwound; after a hang, the stuck
-	// one cannot be, and is left behind as in a stress execution.
-	ctl.Abort(time.Second)
+	// one cannot be, and is left behind as in a stress execution. Abort
+	// waits for it in vain: when it is known to be blocked for good, the
+	// others are given just the time they need.
+	wait := time.Second
+	if e.hang != nil && e.hang.outside != nil {
+		wait = 200 * time.Millisecond
+	}
+	ctl.Abort(wait)
 	e.strays = ctl.Strays()
 
 	e.history = append(e.history, initLog.snapshot()...)

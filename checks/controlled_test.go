@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	stdsync "sync"
 	"testing"
 	"time"
 
@@ -85,7 +86,7 @@ func TestControlled_DeadlockIsReportedWithWhoWaitsForWhat(t *testing.T) {
 			report := res.Failure.Report
 			assert.True(t, strings.HasPrefix(report, "weft: deadlock: lock-pair\n"), report)
 			assert.Contains(t, report, "Deadlock: no goroutine can run")
-			assert.Regexp(t, `client \d waits at lock mutex#\d while holding mutex#\d`, report)
+			assert.Regexp(t, `client \d waits at lock mutex#\d \(held by client \d, which waits at lock mutex#\d\) while holding mutex#\d`, report)
 			assert.Regexp(t, `The cycle: client (\d) → client \d → client (\d) \(each waits for a lock the next one holds\)`, report)
 			assert.Contains(t, report, "main waits at join client")
 			assert.Contains(t, report, "replays this interleaving exactly")
@@ -93,8 +94,38 @@ func TestControlled_DeadlockIsReportedWithWhoWaitsForWhat(t *testing.T) {
 			// clients, and one preemption (inside the first lock pair).
 			assert.Contains(t, report, "Scenario (2 calls;", report)
 			assert.Regexp(t, `Schedule: \d+ decisions, 1 preemptions`, report)
+			// The preemption comes before the lock is taken, and says so.
+			assert.Regexp(t, `  ⇢ preempted before lock mutex#\d\n`, report)
 		})
 	}
+}
+
+// leaky is a register whose Store of 3 returns without unlocking.
+type leaky struct {
+	mu sync.Mutex
+	v  int
+}
+
+func (l *leaky) Load() int { l.mu.Lock(); defer l.mu.Unlock(); return l.v }
+func (l *leaky) Store(v int) {
+	l.mu.Lock()
+	l.v = v
+	if v != 3 {
+		l.mu.Unlock()
+	}
+}
+
+func TestControlled_DeadlockNamesTheHolderOfTheLock(t *testing.T) {
+	s := checks.Structure[*leaky, models.RegisterInput, models.RegisterOutput]{
+		Name: "leaky", Model: models.Register, New: func() *leaky { return new(leaky) },
+		Ops: registerOps[*leaky](),
+	}
+	res := checks.Run(t, s, controlledOpts("random", t.TempDir()))
+	require.NotNil(t, res.Failure)
+	assert.Equal(t, checks.Deadlock, res.Verdict)
+	// Whoever waits after a store(3), the holder is named: a client that
+	// returned, itself, or main while it waits for the clients.
+	assert.Regexp(t, `waits at lock mutex#1 \(held by (itself: it locks a lock it already holds|client \d, which returned without unlocking it|main, which waits at join client \d)\)\n`, res.Failure.Report)
 }
 
 // spinner is a register whose Store of 3 waits for a flag nobody sets.
@@ -219,16 +250,56 @@ func TestControlled_PortfolioPassesACorrectStructure(t *testing.T) {
 
 func TestControlled_BlockingOutsideTheShimsIsAHang(t *testing.T) {
 	gate := make(chan struct{})
+	var std stdsync.Mutex
+	std.Lock()
 	defer func() {
-		close(gate) // release the stuck client
+		close(gate) // release the stuck clients
+		std.Unlock()
 		goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	}()
-	s := boxStructure("stuck-load", func() *box {
-		return &box{onLoad: func() int { <-gate; return 0 }} // a real channel: outside control
+	for _, tc := range []struct {
+		name, what string
+		block      func()
+	}{
+		{"channel", "a plain channel receive", func() { <-gate }},
+		{"mutex", "a standard sync.Mutex lock", func() { std.Lock() }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := boxStructure("stuck-load", func() *box {
+				return &box{onLoad: func() int { tc.block(); return 0 }} // outside control
+			})
+			o := controlledOpts("random", t.TempDir())
+			o.HangTimeout = time.Minute // the diagnosis must not wait for the watchdog
+			start := time.Now()
+			res := checks.Run(t, s, o)
+			require.NotNil(t, res.Failure)
+			assert.Less(t, time.Since(start), 10*time.Second)
+			assert.Equal(t, checks.Hang, res.Verdict)
+			report := res.Failure.Report
+			assert.Contains(t, report, "load() … never returned")
+			assert.Regexp(t, `Under control, (main \(in init\)|client \d) blocks in `+tc.what+` at controlled_test.go:\d+ \(checks_test.TestControlled_BlockingOutsideTheShimsIsAHang.func\d+\), outside weft's scheduling points`, report)
+			assert.Contains(t, report, "box).Load", "the stuck call's stack is printed")
+			assert.NotContains(t, report, "Every other goroutine", "only the stuck goroutine's stack")
+			assert.NotContains(t, report, "stress run")
+		})
+	}
+}
+
+func TestControlled_ComputingLongIsNoBlockingOutsideTheShims(t *testing.T) {
+	var slow atomic.Bool
+	s := boxStructure("slow-load", func() *box {
+		return &box{onLoad: func() int {
+			if slow.CompareAndSwap(false, true) {
+				for start := time.Now(); time.Since(start) < time.Second; {
+				}
+			}
+			return 0
+		}}
 	})
-	res := checks.Run(t, s, controlledOpts("random", t.TempDir()))
-	require.NotNil(t, res.Failure)
-	assert.Equal(t, checks.Hang, res.Verdict)
-	assert.Contains(t, res.Failure.Report, "load() … never returned")
-	assert.Contains(t, res.Failure.Report, "box).Load", "the stuck call's stack is printed")
+	o := controlledOpts("random", t.TempDir())
+	o.HangTimeout = 5 * time.Second
+	o.Budget = 2 * time.Second
+	res := checks.Check(t, s, o)
+	assert.Equal(t, checks.Ok, res.Verdict)
+	assert.True(t, slow.Load(), "no load ran")
 }

@@ -53,6 +53,10 @@ type hangInfo struct {
 	phase  string // "New", "init", "parallel", "post" or "Stop"
 	stacks string // every goroutine's stack when the watchdog fired
 	graph  string // the wait-for graph of a stress execution, rendered
+	// controlled marks a hang under control; outside says, when it is
+	// known, which goroutine blocked outside weft's points, and where.
+	controlled bool
+	outside    *outsideInfo
 }
 
 // newHang captures where an execution hung: every goroutine's stack but
@@ -239,18 +243,22 @@ func invoke(op targetOp, instance, in any) (out any, p *panicInfo) {
 // allStacks returns the stack of every goroutine but the caller's (the
 // watchdog's), as a crash would print them.
 func allStacks() string {
+	all := allGoroutines()
+	// The first block is the calling goroutine.
+	if _, rest, ok := strings.Cut(all, "\n\n"); ok {
+		return rest
+	}
+	return all
+}
+
+// allGoroutines returns the stack of every goroutine, the caller's first.
+func allGoroutines() string {
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			buf = buf[:n]
-			break
+			return string(buf[:n])
 		}
 		buf = make([]byte, 2*len(buf))
 	}
-	// The first block is the calling goroutine.
-	if _, rest, ok := strings.Cut(string(buf), "\n\n"); ok {
-		return rest
-	}
-	return string(buf)
 }

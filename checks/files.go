@@ -159,25 +159,7 @@ func (r *runner) write(f *failure, report string, info porcupine.LinearizationIn
 	if err := os.WriteFile(absFromRoot(f.files.history), append(data, '\n'), 0o644); err != nil {
 		return err
 	}
-	info.AddAnnotations(r.annotations(f))
-	return porcupine.VisualizePath(r.t.checker, info, absFromRoot(f.files.view))
-}
-
-// annotations mark panics and calls that never returned in the HTML view.
-func (r *runner) annotations(f *failure) []porcupine.Annotation {
-	var as []porcupine.Annotation
-	for i := range f.exec.history {
-		rec := &f.exec.history[i]
-		switch {
-		case rec.panic != nil:
-			as = append(as, porcupine.Annotation{ClientId: rec.client, Start: rec.call,
-				Description: "panic", Details: rec.panic.Value, BackgroundColor: "#f8b4b4"})
-		case rec.pending:
-			as = append(as, porcupine.Annotation{ClientId: rec.client, Start: rec.call,
-				Description: "never returned", Details: r.t.inner.describeInput(rec.input), BackgroundColor: "#fde68a"})
-		}
-	}
-	return as
+	return r.writeView(f, info)
 }
 
 func (r *runner) historyFile(f *failure, report string) (historyFile, error) {

@@ -22,9 +22,9 @@ const linesAfterFocus = 15
 // writeInterleaving shows the trace of a controlled execution with one
 // column per goroutine: each line is one step, a goroutine runs until
 // another column continues, and the line where control leaves a goroutine
-// says why (preempted, blocked, ended). Steps of main before the clients
-// start (New and init) are summed up, and a run of identical steps (a spin
-// loop) is one line.
+// says why (preempted before a point, blocked, ended). Steps of main
+// before the clients start (New and init) are summed up, and a run of
+// identical steps (a spin loop) is one line.
 func writeInterleaving(b *strings.Builder, c *controlInfo) {
 	steps := c.trace
 	first := slices.IndexFunc(steps, func(s engine.Step) bool { return s.G > 0 })
@@ -50,7 +50,11 @@ func writeInterleaving(b *strings.Builder, c *controlInfo) {
 		}
 		if j < len(steps) && steps[j].G != s.G && s.G >= 0 {
 			switch s.Event {
-			case engine.EventPoint, engine.EventNote:
+			case engine.EventPoint:
+				// A point is reached before its operation takes effect: the
+				// goroutine was preempted before it, not after.
+				text = "⇢ preempted before " + text
+			case engine.EventNote:
 				text += "  ⇢ preempted"
 			case engine.EventBlock:
 				text += "  ⇢ switch"

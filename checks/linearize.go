@@ -15,6 +15,9 @@ type checkCall struct {
 	// taken effect at any point after its call, or not at all.
 	wildcard bool
 	async    bool // a fire-and-forget call, with no return
+	// label and failed are for the HTML view: the name of a call of the
+	// harness's row, such as "post 1", and how a wildcard call failed.
+	label, failed string
 }
 
 // operations converts an execution's records to porcupine operations. Each
@@ -39,6 +42,15 @@ func (t *target) operations(e *execution) []porcupine.Operation {
 		r := &history[i]
 		async := t.ops[r.op].async
 		c := &checkCall{in: t.checkInput(r.input, r.client, sent[r.client], async), wildcard: !r.returned(), async: async}
+		if r.part != partParallel {
+			c.label = r.label()
+		}
+		switch {
+		case r.panic != nil:
+			c.failed = "✗ panicked: " + r.panic.Value
+		case r.pending:
+			c.failed = "… never returned"
+		}
 		ops[i] = porcupine.Operation{ClientId: r.client, Input: c, Call: r.call, Output: r.output, Return: r.ret, Metadata: i}
 		if async || !r.returned() {
 			ops[i].Return = end
@@ -73,13 +85,19 @@ func (m erasedModel) porcupineModel() porcupine.Model {
 		Hash:  m.hash,
 		DescribeOperation: func(input, output any) string {
 			c := input.(*checkCall)
+			var d string
 			switch {
 			case c.wildcard:
-				return m.describeInput(c.in) + " (did not return)"
+				d = m.describeInput(c.in) + " " + c.failed
 			case c.async:
-				return m.describeOperation(c.in, output) + " (fire-and-forget: lands any time after its call)"
+				d = m.describeOperation(c.in, output) + " (fire-and-forget: lands any time after its call)"
+			default:
+				d = m.describeOperation(c.in, output)
 			}
-			return m.describeOperation(c.in, output)
+			if c.label != "" {
+				d = c.label + ": " + d
+			}
+			return d
 		},
 		DescribeState: m.describeState,
 	}

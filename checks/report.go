@@ -35,6 +35,9 @@ func (r *runner) report(f *failure) string {
 		fmt.Fprintf(&b, "Found as a hang under stress (the %s phase did not finish within %v), then run under control, which shows why.\n",
 			h.phase, r.cfg.hang)
 	}
+	if h := f.exec.hang; h != nil && h.outside != nil {
+		fmt.Fprintf(&b, "Under control, %s: no other goroutine can run to release it.\n", h.outside)
+	}
 	b.WriteString("\n")
 
 	strategy := r.cfg.strategy
@@ -70,7 +73,12 @@ func (r *runner) report(f *failure) string {
 		}
 		fmt.Fprintf(&b, "\nLeak: %s was still alive after the execution ended%s:\n%s", l.Goroutine, where, indent(l.Stack))
 	}
-	if h := f.exec.hang; h != nil {
+	if h := f.exec.hang; h != nil && h.outside != nil {
+		fmt.Fprintf(&b, "\nBlocked outside control: %s.\n", h.outside)
+		fmt.Fprintf(&b, "Under control one goroutine runs at a time, and the others wait for it to reach a scheduling point; "+
+			"so the %s phase stopped at once. Synchronize through weft's shims (checks/sched/sync, sched.Chan, sched.Select), "+
+			"or check the structure under stress only (-weft.strategy=stress). Its stack:\n%s", h.phase, indent(h.stacks))
+	} else if h != nil {
 		fmt.Fprintf(&b, "\nHang: the %s phase did not finish within %v; the watchdog stopped it.\n", h.phase, r.cfg.hang)
 		b.WriteString(h.graph)
 		fmt.Fprintf(&b, "Every other goroutine at that moment (goroutines stuck in earlier checks of this test binary appear too):\n%s", indent(h.stacks))
@@ -78,6 +86,8 @@ func (r *runner) report(f *failure) string {
 
 	if f.exec.control != nil {
 		b.WriteString("\nReproduce (from the module root; replays this interleaving exactly):\n")
+	} else if h := f.exec.hang; h != nil && h.controlled {
+		b.WriteString("\nReproduce (from the module root; reruns the scenario under control until it hangs again):\n")
 	} else {
 		b.WriteString("\nReproduce (from the module root; a stress run repeats the scenario until it fails again):\n")
 	}
@@ -213,6 +223,20 @@ func (r *runner) writeStuck(b *strings.Builder, f *failure) {
 	}
 }
 
+// heldBy says who holds the lock w waits for and why it does not let go,
+// such as "held by client 1, which returned without unlocking it".
+func heldBy(w engine.Blocked) string {
+	switch {
+	case w.Holder == w.Goroutine:
+		return "held by itself: it locks a lock it already holds"
+	case w.HolderAt != "":
+		return fmt.Sprintf("held by %s, which waits at %s", w.Holder, w.HolderAt)
+	case strings.HasPrefix(w.Holder, "client "):
+		return fmt.Sprintf("held by %s, which returned without unlocking it", w.Holder)
+	}
+	return fmt.Sprintf("held by %s, which ended without unlocking it", w.Holder)
+}
+
 func indent(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
@@ -236,6 +260,9 @@ func writeControl(b *strings.Builder, f *failure, cfg *config) {
 		b.WriteString("\nDeadlock: no goroutine can run and no timer is pending.\n")
 		for _, w := range c.blocked {
 			fmt.Fprintf(b, "  %s waits at %s", w.Goroutine, w.Point)
+			if w.Holder != "" {
+				fmt.Fprintf(b, " (%s)", heldBy(w))
+			}
 			if len(w.Holds) > 0 {
 				fmt.Fprintf(b, " while holding %s", strings.Join(w.Holds, ", "))
 			}

@@ -158,7 +158,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 // finish completes a failure for reporting: where linearization got stuck,
 // the files and the reproduction command. It returns the report.
 func (r *runner) finish(f *failure) string {
-	if f.verdict == Hang && f.exec.control == nil && f.exec.hang != nil {
+	if f.verdict == Hang && f.exec.control == nil && f.exec.hang != nil && !f.exec.hang.controlled {
 		r.diagnose(f)
 	}
 	if f.exec.control != nil && !f.replayed {

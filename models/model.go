@@ -128,14 +128,20 @@ func (m Model[S, I, O]) Behaviour() (Behaviour[I, O], error) {
 	if m.Apply != nil {
 		b.Apply = func(s any, in I) (O, any) { return m.Apply(s.(S), in) }
 	}
-	b.Explain = func(st any, in I, _ O) string {
+	b.Explain = func(st any, in I, out O) string {
 		s := st.(S)
 		switch {
 		case m.Blocks != nil && m.Blocks(s, in):
 			return "the model says " + m.DescribeInput(in) + " would still be waiting here"
 		case m.Apply != nil:
 			want, _ := m.Apply(s, in)
-			return "the model says " + m.DescribeOperation(in, want)
+			said := m.DescribeOperation(in, want)
+			if said == m.DescribeOperation(in, out) {
+				// A field the description leaves out, or a type that
+				// prints alike: only the raw values show the difference.
+				return fmt.Sprintf("the model says %s, which prints alike, but the values differ: the result is %#v, the model's %#v", said, out, want)
+			}
+			return "the model says " + said
 		default:
 			return "the model does not allow this result here"
 		}

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -224,6 +225,18 @@ func TestExplain_SaysWhatTheModelExpects(t *testing.T) {
 		p.Explain(p.Init(), get, models.ActorOutput{}))
 	get.Prior = 0
 	assert.Equal(t, "the model says get() → 0", p.Explain(p.Init(), get, models.ActorOutput{Value: 3}))
+
+	// A result that differs only where the description does not look is
+	// shown raw, or the report would say "get → 1: the model says get → 1".
+	type out struct{ V, hidden int }
+	alike := models.Model[int, int, out]{Name: "alike", Init: func() int { return 1 },
+		Apply:         func(s, _ int) (out, int) { return out{V: s}, s },
+		DescribeInput: func(int) string { return "get" }, DescribeOperation: func(_ int, o out) string { return fmt.Sprintf("get → %d", o.V) },
+		DescribeState: func(int) string { return "" }}
+	ab, err := alike.Behaviour()
+	require.NoError(t, err)
+	assert.Equal(t, "the model says get → 1, which prints alike, but the values differ: the result is models_test.out{V:1, hidden:2}, the model's models_test.out{V:1, hidden:0}",
+		ab.Explain(1, 0, out{V: 1, hidden: 2}))
 
 	step := models.Model[int, int, int]{Name: "step-only", Init: func() int { return 0 },
 		Step:          func(int, int, int) (bool, int) { return false, 0 },

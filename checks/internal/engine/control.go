@@ -81,6 +81,7 @@ type Controller struct {
 	gsMu sync.Mutex
 	// stray.go: the runtime id of the goroutine whose turn it is
 	turnHolder atomic.Int64
+	turnName   atomic.Pointer[string]
 	strays     strays
 }
 
@@ -132,6 +133,10 @@ type Blocked struct {
 	Goroutine string
 	Point     string   // such as "lock mutex#1"
 	Holds     []string // the locks it holds, such as "mutex#2"
+	// Holder is the goroutine that holds the lock it waits for, if any
+	// (itself for a second lock of a lock it holds); HolderAt is where
+	// that one waits, empty when it ended while holding the lock.
+	Holder, HolderAt string
 }
 
 // aborted is the panic value that unwinds a managed goroutine when its
@@ -325,7 +330,7 @@ func (c *Controller) turn(g *goroutine) bool {
 			c.unwinds()
 			return false
 		}
-		c.ownTurn()
+		c.ownTurn(g)
 		if c.dumpFor != g {
 			return true
 		}

@@ -45,8 +45,8 @@
 // window with sched.Yield; and since its handoffs are synchronization, the
 // race detector sees no race under it. Stress on real cores, under -race,
 // covers both. A goroutine which synchronizes outside the shims (a std
-// mutex, a real channel) stops the execution: the harness watchdog then
-// reports a hang.
+// mutex, a real channel) keeps the turn and stops the execution
+// ([Controller.Turn] lets a harness name it).
 //
 // Locks report what they do to the Controller: [Acquired] and [Released]
 // after each lock and unlock, [Waiting] when an attempt fails. The shims do

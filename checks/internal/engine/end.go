@@ -31,7 +31,14 @@ func (c *Controller) end(o Outcome) {
 		c.cycle = c.waitCycle()
 		for _, g := range c.gs {
 			if g.state == blocked {
-				c.blocked = append(c.blocked, Blocked{Goroutine: g.name, Point: c.describe(g.at), Holds: c.holds(g)})
+				b := Blocked{Goroutine: g.name, Point: c.describe(g.at), Holds: c.holds(g)}
+				if h := c.holderOf(g.key); h != nil { // ended goroutines keep what they held
+					b.Holder = h.name
+					if h.state == blocked {
+						b.HolderAt = c.describe(h.at)
+					}
+				}
+				c.blocked = append(c.blocked, b)
 			}
 		}
 	}

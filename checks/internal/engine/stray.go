@@ -55,11 +55,25 @@ func (c *Controller) Strays() []Stray {
 	return c.strays.list
 }
 
-// ownTurn records that the calling goroutine has the turn.
-func (c *Controller) ownTurn() {
+// ownTurn records that the calling goroutine, g's, has the turn.
+func (c *Controller) ownTurn(g *goroutine) {
 	if goidWorks {
 		c.turnHolder.Store(goid.Get())
+		c.turnName.Store(&g.name)
 	}
+}
+
+// Turn returns the runtime id (as runtime.Stack prints it) and the name of
+// the goroutine whose turn it is, for a harness that watches the execution
+// from outside it, such as to see that goroutine blocked in a primitive
+// the controller does not know. ok is false before the first turn, or when
+// runtime ids cannot be read on this Go version.
+func (c *Controller) Turn() (id int64, name string, ok bool) {
+	n := c.turnName.Load()
+	if n == nil {
+		return 0, "", false
+	}
+	return c.turnHolder.Load(), *n, true
 }
 
 // unwinds records that the calling managed goroutine is being unwound by
