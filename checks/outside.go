@@ -139,7 +139,7 @@ func programFrame(frames string) (string, bool) {
 		if strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "sync.") || strings.HasPrefix(fn, "internal/") {
 			continue
 		}
-		if strings.HasPrefix(fn, "github.com/weftlab/weft/checks.") || strings.HasPrefix(fn, "github.com/weftlab/weft/checks/internal/engine") ||
+		if strings.HasPrefix(fn, "github.com/weftlab/weft/checks.") || strings.HasPrefix(fn, "github.com/weftlab/weft/checks/sched") ||
 			strings.HasPrefix(fn, "github.com/weftlab/weft/checks/internal/") {
 			return "", false
 		}

@@ -8,12 +8,12 @@ import (
 
 // dump is what runtime.Stack(all) prints, cut down.
 const dump = `goroutine 7 [chan receive]:
-github.com/weftlab/weft/checks/sched.(*Controller).turn(0xc000120000, 0xc000130000)
-	/w/checks/sched/control.go:330 +0x45
-github.com/weftlab/weft/checks/sched.(*Controller).run(0xc000120000, 0xc000130000, 0xc000140000)
-	/w/checks/sched/control.go:241 +0x8a
-created by github.com/weftlab/weft/checks/sched.(*Controller).newGoroutine in goroutine 6
-	/w/checks/sched/control.go:230 +0x21f
+github.com/weftlab/weft/checks/internal/engine.(*Controller).turn(0xc000120000, 0xc000130000)
+	/w/checks/internal/engine/control.go:330 +0x45
+github.com/weftlab/weft/checks/internal/engine.(*Controller).run(0xc000120000, 0xc000130000, 0xc000140000)
+	/w/checks/internal/engine/control.go:241 +0x8a
+created by github.com/weftlab/weft/checks/internal/engine.(*Controller).newGoroutine in goroutine 6
+	/w/checks/internal/engine/control.go:230 +0x21f
 
 goroutine 8 [chan send, 2 minutes]:
 example.com/q.(*Q).Put(0xc000150000, {0x1?})

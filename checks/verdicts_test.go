@@ -137,7 +137,7 @@ func TestRun_HangIsStoppedByTheWatchdog(t *testing.T) {
 	res := checks.Run(t, s, quick(t.TempDir()))
 	require.NotNil(t, res.Failure)
 	assert.Equal(t, checks.Hang, res.Verdict)
-	assert.Contains(t, res.Failure.Report, "did not finish within 200ms; the watchdog stopped it")
+	assert.Contains(t, res.Failure.Report, "did not finish within 2s; the watchdog stopped it")
 	assert.Contains(t, res.Failure.Report, "load() … never returned")
 	assert.Contains(t, res.Failure.Report, "goroutine ", "every goroutine's stack is printed")
 	assert.Contains(t, res.Failure.Report, "box).Load", "the stuck call's stack is among them")
