@@ -51,6 +51,18 @@ func TestHelperProcess(t *testing.T) {
 		go l.Store(1)
 		time.Sleep(50 * time.Millisecond) // nothing orders the store before the load but the bookkeeping
 		l.Load()
+	case "sequential-blocking":
+		// store(3) locks a mutex twice: the call never returns.
+		s := boxStructure("self-locking", func() *box {
+			return &box{onStore: func(v int) {
+				if v == 3 {
+					var mu sync.Mutex
+					mu.Lock()
+					mu.Lock()
+				}
+			}}
+		})
+		checks.Sequential(t, s, checks.Options{HangTimeout: 200 * time.Millisecond})
 	case "check-unknown":
 		slow := models.Register
 		slow.Step = func(v int, in models.RegisterInput, out models.RegisterOutput) (bool, int) {
@@ -92,6 +104,22 @@ func TestCLI_CheckPassesACorrectStructure(t *testing.T) {
 	out, code := helper(t, "check-correct", nil)
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "--- PASS: TestHelperProcess")
+}
+
+// TestCLI_SequentialStopsAtACallThatBlocks: the first call that does not
+// return ends the test with a report naming it and where it waits, instead
+// of every shrinking attempt waiting the hang timeout again until go test's
+// own timeout kills the binary without a word from weft.
+func TestCLI_SequentialStopsAtACallThatBlocks(t *testing.T) {
+	start := time.Now()
+	out, code := helper(t, "sequential-blocking", nil, "-test.timeout=60s")
+	assert.Equal(t, 1, code, out)
+	assert.Less(t, time.Since(start), 30*time.Second, "a blocked call must be reported at once, not shrunk through")
+	assert.Contains(t, out, "weft: hang: self-locking (sequential test)")
+	assert.Regexp(t, `The call store\(3\) \(op store\) did not return within 200ms`, out)
+	assert.Regexp(t, `\d+\. store\(3\) \(op store\)  did not return`, out)
+	assert.Regexp(t, `Where store\(3\) \(op store\) waits:\n(.*\n)*.*cli_test\.go:\d+`, out, "the stack shows the line that blocks")
+	assert.NotContains(t, out, "panic: test timed out")
 }
 
 func TestCLI_UnknownFailsUnlessAllowed(t *testing.T) {
