@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -194,4 +195,35 @@ func TestCLI_ReplayOfABadFileStopsWithAClearError(t *testing.T) {
 	out, code = helper(t, "check-correct", nil, "-weft.replay="+bad)
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "is not a weft history file")
+}
+
+// TestCLI_AReplayNoCheckRunsFails: a history replayed in another test, or in
+// its own test after its structure was renamed, must not pass unreplayed.
+func TestCLI_AReplayNoCheckRunsFails(t *testing.T) {
+	res := checks.Run(t, boxStructure("off-by-one", func() *box { return &box{onLoad: func() int { return 1 }} }), quick(t.TempDir()))
+	require.NotNil(t, res.Failure)
+	file := res.Failure.HistoryFile
+
+	out, code := helper(t, "check-correct", nil, "-weft.replay="+file)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "is a history of test "+t.Name()+", structure off-by-one")
+	assert.Contains(t, out, "this is test TestHelperProcess")
+	assert.Contains(t, out, "go run github.com/weftlab/weft/cmd/weft repro "+file)
+
+	// The same file, as if TestHelperProcess had written it for a
+	// structure since renamed to box.
+	var hf map[string]any
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &hf))
+	hf["test"] = "TestHelperProcess"
+	renamed := filepath.Join(t.TempDir(), "renamed.json")
+	data, err = json.Marshal(hf)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(renamed, data, 0o644))
+	out, code = helper(t, "check-correct", nil, "-weft.replay="+renamed)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "weft: box not checked: -weft.replay="+renamed+" is a history of structure off-by-one")
+	assert.Contains(t, out, "no check of test TestHelperProcess is of it (checks that ran: box)")
+	assert.Contains(t, out, "--- FAIL: TestHelperProcess")
 }
