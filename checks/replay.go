@@ -13,6 +13,7 @@ import (
 // ends. A check of another test or structure does not replay it
 // (claimReplay).
 func (r *runner) replay() (*failure, error) {
+	r.tb.Helper()
 	hf, err := readHistoryFile(absFromRoot(r.cfg.replay))
 	if err != nil {
 		return nil, err

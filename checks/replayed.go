@@ -30,6 +30,7 @@ var replays = struct {
 // claimReplay decides whether the check r may replay hf: it returns false
 // when r's structure is not the file's, and an error when r's test is not.
 func (r *runner) claimReplay(hf historyFile) (bool, error) {
+	r.tb.Helper()
 	test := r.tb.Name()
 	if hf.Test != test {
 		return false, fmt.Errorf("-weft.replay=%s is a history of test %s, structure %s (package %s); this is test %s. "+
