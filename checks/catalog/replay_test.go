@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,9 +55,12 @@ func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 }
 
 // replayedExecution is a report without what a replay cannot know: which
-// execution of its scenario failed first, and how its schedule was
-// minimized.
+// execution of its scenario failed first, how its schedule was minimized,
+// and the runtime's goroutine ids in stacks.
+var goroutineID = regexp.MustCompile(`goroutine \d+`)
+
 func replayedExecution(report string) string {
+	report = goroutineID.ReplaceAllString(report, "goroutine N")
 	var keep []string
 	for _, line := range strings.Split(report, "\n") {
 		if !strings.HasPrefix(line, "Scenario (") && !strings.HasPrefix(line, "  (minimized from") {
