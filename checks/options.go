@@ -88,7 +88,9 @@ type Options struct {
 	// under the module root).
 	OutDir string
 	// Replay is a history file written by an earlier failure: the check then
-	// reruns its scenario instead of generating new ones.
+	// reruns its scenario instead of generating new ones, and writes no
+	// files. Only the check of the file's test and structure can: `weft
+	// repro FILE` runs it alone.
 	Replay string
 	// Verbose logs progress and rapid's output.
 	Verbose bool

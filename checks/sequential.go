@@ -98,7 +98,8 @@ func sequentialHang(structure, call string, before []string, state string, timeo
 	var b strings.Builder
 	fmt.Fprintf(&b, "weft: hang: %s (sequential test)\n", structure)
 	fmt.Fprintf(&b, "The call %s did not return within %v, with no other call running: it waits for something "+
-		"that no call will release (a lock never unlocked?). The test stops here, unshrunk.\n\n", call, timeout)
+		"that no call will release (a lock never unlocked?), or it is slower than -weft.hang. "+
+		"The test stops here, unshrunk.\n\n", call, timeout)
 	fmt.Fprintf(&b, "Calls on this instance, one at a time, in order (model state before the last: %s):\n", state)
 	for i, c := range before {
 		fmt.Fprintf(&b, "  %d. %s\n", i+1, c)
