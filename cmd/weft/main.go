@@ -19,7 +19,9 @@
 // it failed (the last line says whether with the recorded verdict); 2 if it
 // could not replay: bad usage, a file that is not a weft history, a test
 // that does not build, or no check that replayed the file (the test or the
-// structure was renamed, or FILE belongs to another module).
+// structure was renamed, or FILE belongs to another module). `go run`
+// prints a program's non-zero status as "exit status N" and exits 1 itself;
+// a binary from `go install github.com/weftlab/weft/cmd/weft` exits with it.
 package main
 
 import (
