@@ -47,7 +47,7 @@ detect:
 ## repro: rerun a failure from its history file (the command its report printed).
 repro:
 	@test -n "$(FILE)" || { echo "usage: make repro FILE=histories/out/NAME.json"; exit 2; }
-	$(GO) run ./checks/internal/cmd/repro $(FILE)
+	$(GO) run ./cmd/weft repro $(FILE)
 
 lint:
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi

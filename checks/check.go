@@ -154,7 +154,7 @@ func search(tb testing.TB, t *target, cfg config) Result {
 		tb.Fatalf("weft: %s: %v", t.name, err)
 	}
 	res := Result{
-		Structure: t.name, Verdict: Ok, Seed: cfg.seed,
+		Structure: t.name, Verdict: Ok, Seed: r.cfg.seed, // a replay's is the file's
 		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted, MaxBypass: r.maxBypass,
 		MaxInversion: r.maxInversion,
 	}

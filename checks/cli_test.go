@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -51,6 +52,18 @@ func TestHelperProcess(t *testing.T) {
 		go l.Store(1)
 		time.Sleep(50 * time.Millisecond) // nothing orders the store before the load but the bookkeeping
 		l.Load()
+	case "sequential-blocking":
+		// store(3) locks a mutex twice: the call never returns.
+		s := boxStructure("self-locking", func() *box {
+			return &box{onStore: func(v int) {
+				if v == 3 {
+					var mu sync.Mutex
+					mu.Lock()
+					mu.Lock()
+				}
+			}}
+		})
+		checks.Sequential(t, s, checks.Options{HangTimeout: 200 * time.Millisecond})
 	case "check-unknown":
 		slow := models.Register
 		slow.Step = func(v int, in models.RegisterInput, out models.RegisterOutput) (bool, int) {
@@ -92,6 +105,22 @@ func TestCLI_CheckPassesACorrectStructure(t *testing.T) {
 	out, code := helper(t, "check-correct", nil)
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "--- PASS: TestHelperProcess")
+}
+
+// TestCLI_SequentialStopsAtACallThatBlocks: the first call that does not
+// return ends the test with a report naming it and where it waits, instead
+// of every shrinking attempt waiting the hang timeout again until go test's
+// own timeout kills the binary without a word from weft.
+func TestCLI_SequentialStopsAtACallThatBlocks(t *testing.T) {
+	start := time.Now()
+	out, code := helper(t, "sequential-blocking", nil, "-test.timeout=60s")
+	assert.Equal(t, 1, code, out)
+	assert.Less(t, time.Since(start), 30*time.Second, "a blocked call must be reported at once, not shrunk through")
+	assert.Contains(t, out, "weft: hang: self-locking (sequential test)")
+	assert.Regexp(t, `The call store\(3\) \(op store\) did not return within 200ms`, out)
+	assert.Regexp(t, `\d+\. store\(3\) \(op store\)  did not return`, out)
+	assert.Regexp(t, `Where store\(3\) \(op store\) waits:\n(.*\n)*.*cli_test\.go:\d+`, out, "the stack shows the line that blocks")
+	assert.NotContains(t, out, "panic: test timed out")
 }
 
 func TestCLI_UnknownFailsUnlessAllowed(t *testing.T) {
@@ -166,4 +195,35 @@ func TestCLI_ReplayOfABadFileStopsWithAClearError(t *testing.T) {
 	out, code = helper(t, "check-correct", nil, "-weft.replay="+bad)
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "is not a weft history file")
+}
+
+// TestCLI_AReplayNoCheckRunsFails: a history replayed in another test, or in
+// its own test after its structure was renamed, must not pass unreplayed.
+func TestCLI_AReplayNoCheckRunsFails(t *testing.T) {
+	res := checks.Run(t, boxStructure("off-by-one", func() *box { return &box{onLoad: func() int { return 1 }} }), quick(t.TempDir()))
+	require.NotNil(t, res.Failure)
+	file := res.Failure.HistoryFile
+
+	out, code := helper(t, "check-correct", nil, "-weft.replay="+file)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "is a history of test "+t.Name()+", structure off-by-one")
+	assert.Contains(t, out, "this is test TestHelperProcess")
+	assert.Contains(t, out, "go run github.com/weftlab/weft/cmd/weft repro "+file)
+
+	// The same file, as if TestHelperProcess had written it for a
+	// structure since renamed to box.
+	var hf map[string]any
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &hf))
+	hf["test"] = "TestHelperProcess"
+	renamed := filepath.Join(t.TempDir(), "renamed.json")
+	data, err = json.Marshal(hf)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(renamed, data, 0o644))
+	out, code = helper(t, "check-correct", nil, "-weft.replay="+renamed)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "weft: box not checked: -weft.replay="+renamed+" is a history of structure off-by-one")
+	assert.Contains(t, out, "no check of test TestHelperProcess is of it (checks that ran: box)")
+	assert.Contains(t, out, "--- FAIL: TestHelperProcess")
 }

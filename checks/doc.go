@@ -56,10 +56,13 @@ Step by step:
   - The first failure is shrunk by rapid, explained (the longest legal order
     of its calls, the model state there, and why no remaining call fits),
     written under histories/out as JSON and as porcupine's HTML view, and
-    reported with one command that replays it. A controlled failure also
-    has its schedule (minimized to fewer preemptions, minimize.go) and its
-    interleaving, one column per goroutine (interleave.go); its replay is
-    exact.
+    reported with one command that replays it (`go run
+    github.com/weftlab/weft/cmd/weft repro FILE`, from any directory of the
+    module). A controlled failure also has its schedule (minimized to fewer
+    preemptions, minimize.go) and its interleaving, one column per goroutine
+    (interleave.go); its replay is exact. A replay reports the recorded seed,
+    writes no files, and fails in a check that cannot replay the file
+    (replayed.go).
 
 # Verdicts
 

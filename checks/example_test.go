@@ -1,14 +1,8 @@
 package checks_test
 
 import (
-	"os"
-	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	// README:begin
 	"pgregory.net/rapid"
 
 	"github.com/weftlab/weft/checks"
@@ -75,22 +69,9 @@ func TestHits(t *testing.T) {
 	checks.Check(t, hits, checks.Options{})      // many clients on all cores: linearizability
 }
 
-// README:end
-
-// Example shows the test above; `go test` runs TestHits.
+// Example shows the test above; `go test` runs TestHits. The README shows a
+// complete file with a broken twin: examples/hits/hits_test.go.
 func Example() {
 	var t *testing.T // the *testing.T of a test function
 	checks.Check(t, hits, checks.Options{})
-}
-
-// TestREADME_ShowsThisExample keeps the README's example identical to the
-// code above, which compiles and runs as TestHits.
-func TestREADME_ShowsThisExample(t *testing.T) {
-	source, err := os.ReadFile("example_test.go")
-	require.NoError(t, err)
-	_, rest, _ := strings.Cut(string(source), "// README:begin\n")
-	example, _, _ := strings.Cut(rest, "// README:end")
-	readme, err := os.ReadFile("../README.md")
-	require.NoError(t, err)
-	assert.Contains(t, string(readme), strings.TrimSpace(example), "README.md must show the example of checks/example_test.go verbatim")
 }

@@ -145,6 +145,16 @@ func TestTarget_RejectsIncompleteStructures(t *testing.T) {
 	assert.Contains(t, err.Error(), `op "a" has no Input generator`)
 	assert.Contains(t, err.Error(), `op "a" has no Run`)
 
+	run := func(*int, models.CounterInput) models.CounterOutput { return models.CounterOutput{} }
+	s.Ops = []Op[*int, models.CounterInput, models.CounterOutput]{
+		{Name: "constant", Input: rapid.Just(models.CounterInput{}), Run: run},
+		{Name: "draws-nothing", Input: rapid.Custom(func(*rapid.T) models.CounterInput { return models.CounterInput{} }), Run: run},
+	}
+	_, err = s.target()
+	require.Error(t, err)
+	assert.Equal(t, `structure "x": op "draws-nothing": its Input generator draws nothing: a rapid.Custom generator must `+
+		`draw from at least one other generator (for a constant input, use rapid.Just(input))`, err.Error())
+
 	blocksOnly := models.BlockingQueue(1)
 	blocksOnly.Step = func(q []int, _ models.QueueInput, _ models.QueueOutput) (bool, []int) { return true, q }
 	blocksOnly.Apply = nil

@@ -20,8 +20,8 @@ import (
 // beats the default; `-short` shrinks the default budgets. `go test -args
 // -help` lists the flags.
 type Options struct {
-	// Clients is the most clients of the parallel part (default 3). rapid
-	// draws between 2 and Clients and shrinks towards 2.
+	// Clients is the most clients of the parallel part (default 3, at least
+	// 2). rapid draws between 2 and Clients and shrinks towards 2.
 	Clients int
 	// OpsPerClient is the most operations per client (default 5).
 	OpsPerClient int
@@ -90,7 +90,9 @@ type Options struct {
 	// under the module root).
 	OutDir string
 	// Replay is a history file written by an earlier failure: the check then
-	// reruns its scenario instead of generating new ones.
+	// reruns its scenario instead of generating new ones, and writes no
+	// files. Only the check of the file's test and structure can: `weft
+	// repro FILE` runs it alone.
 	Replay string
 	// Verbose logs progress and rapid's output.
 	Verbose bool
@@ -188,7 +190,7 @@ func stringSetting(name, usage string, field func(*config) *string) setting {
 }
 
 var settings = []setting{
-	intSetting("clients", "most clients of the parallel part (default 3)", 1, func(c *config) *int { return &c.clients }),
+	intSetting("clients", "most clients of the parallel part (default 3; at least 2)", 1, func(c *config) *int { return &c.clients }), // validate says why not 1
 	intSetting("ops", "most operations per client (default 5)", 1, func(c *config) *int { return &c.opsPerClient }),
 	intSetting("init", "most operations of the sequential init part (default 2)", 0, func(c *config) *int { return &c.initOps }),
 	intSetting("post", "most operations of the sequential post part (default 2)", 0, func(c *config) *int { return &c.postOps }),
@@ -357,7 +359,7 @@ func (c config) validate() error {
 			errs = append(errs, fmt.Errorf(format, args...))
 		}
 	}
-	check(c.clients >= 1, "clients must be at least 1 (got %d)", c.clients)
+	check(c.clients >= 2, "clients must be at least 2 (got %d): one client has no concurrency to check; Sequential checks the calls of one", c.clients)
 	check(c.clients <= 64, "clients must be at most 64 (got %d)", c.clients)
 	check(c.opsPerClient >= 1, "operations per client must be at least 1 (got %d)", c.opsPerClient)
 	check(c.opsPerClient <= 1000, "operations per client must be at most 1000 (got %d)", c.opsPerClient)

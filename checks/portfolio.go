@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // The portfolio runs independent controlled searches on every core at once.
@@ -164,7 +166,7 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 // workerArgs runs exactly test, with the weft flags of this process except
 // those the worker gets its own value of.
 func workerArgs(test, strategy string, seed uint64) []string {
-	args := []string{"-test.run=" + testPattern(test), "-test.count=1", "-test.timeout=0"}
+	args := []string{"-test.run=" + repro.TestPattern(test), "-test.count=1", "-test.timeout=0"}
 	if testing.Short() {
 		args = append(args, "-test.short")
 	}

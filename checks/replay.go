@@ -8,17 +8,18 @@ import (
 // replay reruns the scenario of a history file. A controlled failure comes
 // with its schedule, and is replayed exactly, once. A stress failure is
 // reproduced by executing its scenario until it fails again or the budget
-// ends. A check whose test or structure is not the one of the file skips
-// the replay (the file names its test: run it with -run).
+// ends. A check of another test or structure does not replay it
+// (claimReplay).
 func (r *runner) replay() (*failure, error) {
+	r.tb.Helper()
 	hf, err := readHistoryFile(absFromRoot(r.cfg.replay))
 	if err != nil {
 		return nil, err
 	}
-	if hf.Test != r.tb.Name() || hf.Structure != r.t.name {
-		r.tb.Skipf("weft: -weft.replay=%s is for test %s, structure %s; this is test %s, structure %s",
-			r.cfg.replay, hf.Test, hf.Structure, r.tb.Name(), r.t.name)
+	if ok, err := r.claimReplay(hf); !ok {
+		return nil, err
 	}
+	r.cfg.seed = hf.Seed // the report names the seed of the recorded search
 	sc, err := r.t.scenarioFrom(hf.Scenario)
 	if err != nil {
 		return nil, fmt.Errorf("replaying %s: %w", r.cfg.replay, err)

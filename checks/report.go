@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"github.com/weftlab/weft/checks/internal/engine"
+	"github.com/weftlab/weft/internal/repro"
 	"strings"
 	"text/tabwriter"
 )
@@ -85,13 +86,14 @@ func (r *runner) report(f *failure) string {
 	}
 
 	if f.exec.control != nil {
-		b.WriteString("\nReproduce (from the module root; replays this interleaving exactly):\n")
+		b.WriteString("\nReproduce (replays this interleaving exactly):\n")
 	} else if h := f.exec.hang; h != nil && h.controlled {
-		b.WriteString("\nReproduce (from the module root; reruns the scenario under control until it hangs again):\n")
+		b.WriteString("\nReproduce (reruns the scenario under control until it hangs again):\n")
 	} else {
-		b.WriteString("\nReproduce (from the module root; a stress run repeats the scenario until it fails again):\n")
+		b.WriteString("\nReproduce (a stress run repeats the scenario until it fails again):\n")
 	}
-	fmt.Fprintf(&b, "  %s\n", f.repro)
+	fmt.Fprintf(&b, "  %s\n  (from any directory of the module; it runs %s from the module root)\n",
+		repro.UserCommand(f.files.history), f.repro)
 	if f.files.history != "" {
 		fmt.Fprintf(&b, "History: %s\nView:    %s\n", f.files.history, f.files.view)
 	}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"hash/maphash"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/anishathalye/porcupine"
 	"pgregory.net/rapid"
+
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // runMu makes checks run one at a time in a process: an execution installs
@@ -169,6 +170,11 @@ func (r *runner) finish(f *failure) string {
 	if f.verdict == NotLinearizable {
 		f.stuck = r.t.explainStuck(f.exec.history, ops, info)
 	}
+	if r.cfg.replay != "" {
+		r.replayFiles(f)
+		f.repro = r.reproCommand(f)
+		return r.report(f)
+	}
 	r.plan(f)
 	f.repro = r.reproCommand(f)
 	report := r.report(f)
@@ -179,44 +185,14 @@ func (r *runner) finish(f *failure) string {
 	return report
 }
 
-// reproCommand is the one command that reruns f's scenario.
+// reproCommand is the one go test command that reruns f's scenario.
 func (r *runner) reproCommand(f *failure) string {
 	_, pkg := moduleRoot()
-	cmd := replayCommand(pkg, r.tb.Name(), f.files.history)
+	strategy := ""
 	if f.exec.control == nil && r.cfg.strategy != defaults().strategy {
-		cmd += " -weft.strategy=" + r.cfg.strategy
+		strategy = r.cfg.strategy
 	}
-	return cmd
-}
-
-// replayCommand is the go test command, run from the module root, that
-// replays the history file of test in package pkg.
-func replayCommand(pkg, test, file string) string {
-	return fmt.Sprintf("go test %s -run '%s' -count=1 -weft.replay=%s", pkg, testPattern(test), file)
-}
-
-// testPattern is the -run pattern that selects exactly test.
-func testPattern(test string) string {
-	var pattern []string
-	for _, part := range strings.Split(test, "/") {
-		pattern = append(pattern, "^"+regexp.QuoteMeta(part)+"$")
-	}
-	return strings.Join(pattern, "/")
-}
-
-// replayCommandOf returns the command that replays a history file: the one
-// its report printed, to run from the module root. `make repro
-// FILE=histories/out/...json` runs it.
-func replayCommandOf(path string) (string, error) {
-	hf, err := readHistoryFile(path)
-	if err != nil {
-		return "", err
-	}
-	cmd := replayCommand(hf.Package, hf.Test, relToRoot(path))
-	if hf.Schedule == nil && hf.Strategy != "" && hf.Strategy != defaults().strategy {
-		cmd += " -weft.strategy=" + hf.Strategy
-	}
-	return cmd, nil
+	return repro.ShellCommand(repro.GoTestArgs(pkg, r.tb.Name(), f.files.history, strategy))
 }
 
 // scenarioSeed derives the rapid seed of the k-th scenario. rapid reads 0

@@ -153,6 +153,8 @@ func (s Structure[S, I, O]) target() (*target, error) {
 		names[op.Name] = true
 		if op.Input == nil {
 			bad("structure %q: op %q has no Input generator", s.Name, op.Name)
+		} else if err := probeInput(op.Input); err != nil {
+			bad("structure %q: op %q: %v", s.Name, op.Name, err)
 		}
 		if op.Run == nil {
 			bad("structure %q: op %q has no Run", s.Name, op.Name)

@@ -18,6 +18,5 @@ func appendSummary(path, test string, res Result, expect Verdict, cfg config) er
 
 // Weft's own tools reach these through package tools.
 func init() {
-	tools.ReplayCommand = replayCommandOf
 	tools.StrategyOf = strategyOf
 }

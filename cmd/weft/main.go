@@ -1,0 +1,61 @@
+// Command weft is weft's tool for the failures its checks record.
+//
+// Usage:
+//
+//	go run github.com/weftlab/weft/cmd/weft <command> [arguments]
+//
+// The commands are:
+//
+//	repro FILE [go test flags]
+//	    Replay the failure recorded in the history file FILE (the command a
+//	    failure's report prints). Run it from any directory of the module
+//	    whose test wrote FILE: it runs that test, from the module root, with
+//	    -weft.replay=FILE, shows its output, the report included (also when
+//	    the test expected the failure and passes), and ends with a line that
+//	    compares the verdict with the recorded one.
+//
+// Exit status of repro: 0 if the replay did not fail (the bug is fixed, or,
+// for a failure found on real cores, did not show within the budget); 1 if
+// it failed (the last line says whether with the recorded verdict); 2 if it
+// could not replay: bad usage, a file that is not a weft history, a test
+// that does not build, or no check that replayed the file (the test or the
+// structure was renamed, or FILE belongs to another module). `go run`
+// prints a program's non-zero status as "exit status N" and exits 1 itself;
+// a binary from `go install github.com/weftlab/weft/cmd/weft` exits with it.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: weft <command> [arguments]
+
+Commands:
+  repro FILE [go test flags]   replay the failure recorded in the history file FILE
+
+Run "weft <command> -h" for a command's details.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command of args and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "repro":
+		return reproMain(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "weft: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}
