@@ -22,15 +22,13 @@ type Result struct {
 	// preemption bound the bounded strategy explored: for them, the check
 	// is a proof, not a sample.
 	Exhausted int
-	// MaxBypass is, over the controlled executions of the search, the most
-	// times one goroutine took a lock while one waiter waited for it: how
-	// close the structure came to the bypass bound.
-	MaxBypass int
-	// MaxInversion is, over the controlled executions of the search, the
-	// most steps one lower-priority goroutine took while a higher-priority
-	// one waited for a lock it could not help release: how close the
-	// structure came to the inversion bound.
-	MaxInversion int
+	// Bounds says, for each bound of Options.Bounds, how close the
+	// controlled executions of the search came to it (nil when none ran):
+	// for "bypass", the most times one goroutine took a lock while one
+	// waiter waited for it; for "inversion", the most steps one
+	// lower-priority goroutine took while a higher-priority one waited for
+	// a lock it could not help release.
+	Bounds map[string]Reach
 	// Elapsed is the time the check took, shrinking included.
 	Elapsed time.Duration
 	// Seed is the seed used; pass it as Options.Seed (or -weft.seed) to
@@ -155,8 +153,8 @@ func search(tb testing.TB, t *target, cfg config) Result {
 	}
 	res := Result{
 		Structure: t.name, Verdict: Ok, Seed: cfg.seed,
-		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted, MaxBypass: r.maxBypass,
-		MaxInversion: r.maxInversion,
+		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted,
+		Bounds: r.reach.result(),
 	}
 	if r.unknowns > 0 {
 		res.Verdict = Unknown

@@ -32,8 +32,7 @@ type runner struct {
 	executions      int
 	unknowns        int
 	exhausted       int   // scenarios whose schedules bounded search exhausted
-	maxBypass       int   // the most bypasses of one waiter by one goroutine
-	maxInversion    int   // the most inversion steps by one goroutine in one wait
+	reach           reach // how close executions came to each bound
 	escaped         error // a goroutine escaped control: the search stops with it
 
 	// failures remembers every scenario that failed, so that rapid finds
@@ -52,6 +51,7 @@ func newRunner(tb testing.TB, t *target, cfg config) *runner {
 		x:        &executor{t: t, cfg: cfg},
 		strat:    strategies[cfg.strategy](cfg),
 		failures: map[string]*failure{},
+		reach:    reach{},
 	}
 }
 
@@ -133,8 +133,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		}
 		r.hung = r.hung || e.hang != nil
 		if e.control != nil && r.found == nil {
-			r.maxBypass = max(r.maxBypass, e.control.maxBypass)
-			r.maxInversion = max(r.maxInversion, e.control.maxInversion)
+			r.reach.add(e.control.reached, &r.cfg)
 		}
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {

@@ -1,0 +1,25 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Hang: operations did not return within the hang timeout. The watchdog
+// stops the execution and reports where every goroutine was.
+const Hang Verdict = "hang"
+
+var hang = &property{
+	verdict: Hang,
+	explain: "Calls did not return in time. The model says this scenario cannot wait forever, so something is stuck.",
+	detect:  func(j *judgement) bool { return j.e.hang != nil },
+	section: func(b *strings.Builder, r *runner, f *failure) {
+		h := f.exec.hang
+		if h == nil {
+			return
+		}
+		fmt.Fprintf(b, "\nHang: the %s phase did not finish within %v; the watchdog stopped it.\n", h.phase, r.cfg.hang)
+		b.WriteString(h.graph)
+		fmt.Fprintf(b, "Every other goroutine at that moment (goroutines stuck in earlier checks of this test binary appear too):\n%s", indent(h.stacks))
+	},
+}
