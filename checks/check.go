@@ -100,6 +100,12 @@ func Run(t testing.TB, s Target, opts Options) Result {
 func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	tb.Helper()
 	t, cfg := prepare(tb, s, opts)
+	if mine, child := raceChildOf(t.name); child {
+		if !mine {
+			return Result{Structure: t.name} // another check of the test is the one to serve
+		}
+		return serveRace(tb, t, cfg)
+	}
 	if cfg.seed == 0 {
 		cfg.seed = randomSeed()
 	}
@@ -139,6 +145,9 @@ func search(tb testing.TB, t *target, cfg config) Result {
 	defer useAllCores()()
 
 	r := newRunner(tb, t, cfg)
+	if c, ok := r.strat.(interface{ close() }); ok {
+		defer c.close() // a child process
+	}
 	var (
 		f   *failure
 		err error

@@ -51,7 +51,8 @@ type Options struct {
 	AllowUnknown bool
 	// Strategy names how executions interleave: "stress" (default: all
 	// cores, perturbation at scheduling points), "stress-plain" (all cores,
-	// no perturbation), or one of the controlled strategies, which run one
+	// no perturbation), "stress+race" (stress, each execution in a child
+	// process built with -race: see DataRace), or one of the controlled strategies, which run one
 	// goroutine at a time and replay exactly: "random" (random walk), "pct"
 	// (probabilistic concurrency testing) or "bounded" (every schedule with
 	// at most PreemptionBound preemptions).
@@ -219,7 +220,7 @@ var settings = []setting{
 	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
 	boolSetting("obstructionfree", "check that every operation run alone finishes (lock-free structures; controlled strategies only)", func(c *config) *bool { return &c.obstructionFree }),
 	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
-	{name: "strategy", usage: "how executions interleave: stress, stress-plain, random, pct or bounded (default stress)", set: func(c *config, v string) error {
+	{name: "strategy", usage: "how executions interleave: stress, stress-plain, stress+race, random, pct, bounded or portfolio (default stress)", set: func(c *config, v string) error {
 		if _, ok := strategies[v]; !ok {
 			return fmt.Errorf("unknown strategy %q (want one of %v)", v, strategyNames())
 		}
@@ -393,7 +394,7 @@ func (c config) validate() error {
 	check(c.maxSteps >= 10, "the step cap must be at least 10 (got %d)", c.maxSteps)
 	check(c.preemptions >= 0, "the preemption bound must not be negative (got %d)", c.preemptions)
 	check(c.schedules >= 1, "schedules must be at least 1 (got %d)", c.schedules)
-	check(!c.obstructionFree || c.replay != "" || c.strategy != "stress" && c.strategy != "stress-plain",
+	check(!c.obstructionFree || c.replay != "" || c.strategy != "stress" && c.strategy != "stress-plain" && c.strategy != "stress+race",
 		"the obstruction-freedom check freezes goroutines, which needs a controlled strategy (random, pct, bounded or portfolio), not %s", c.strategy)
 	for name, n := range c.bounds {
 		_, known := defaults().bounds[name]
@@ -419,5 +420,5 @@ func StrategyOf(opts Options) (name string, controlled bool, err error) {
 	if err != nil {
 		return "", false, err
 	}
-	return c.strategy, c.strategy != "stress" && c.strategy != "stress-plain", nil
+	return c.strategy, c.strategy != "stress" && c.strategy != "stress-plain" && c.strategy != "stress+race", nil
 }

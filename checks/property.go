@@ -35,11 +35,13 @@ type property struct {
 }
 
 // properties is every verdict but Ok in order of precedence: an execution
-// that fails several gets the first. Linearizability comes first, since a
-// history that no order explains is the strongest finding, and explains
-// what followed it; Unknown last, since it only says that the checker ran
+// that fails several gets the first. Linearizability comes first (after a
+// data race, which makes any history possible), since a history that no
+// order explains is the strongest finding, and explains what followed it;
+// Unknown last, since it only says that the checker ran
 // out of time on an execution nothing else was wrong with.
 var properties = []*property{
+	dataRace,
 	notLinearizable,
 	panicked,
 	deadlock,

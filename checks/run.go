@@ -48,7 +48,7 @@ type runner struct {
 func newRunner(tb testing.TB, t *target, cfg config) *runner {
 	return &runner{
 		tb: tb, t: t, cfg: cfg,
-		x:        &executor{t: t, cfg: cfg},
+		x:        &executor{t: t, cfg: cfg, test: tb.Name()},
 		strat:    strategies[cfg.strategy](cfg),
 		failures: map[string]*failure{},
 		reach:    reach{},

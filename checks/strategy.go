@@ -67,6 +67,7 @@ func (s *controlled) exhausted() bool {
 var strategies = map[string]func(cfg config) strategy{
 	"stress":       func(config) strategy { return &stress{perturb: true} },
 	"stress-plain": func(config) strategy { return &stress{perturb: false} },
+	"stress+race":  func(config) strategy { return newRaceStress() },
 	"random":       func(config) strategy { return &controlled{name: "random", src: randomWalk{}} },
 	"pct":          func(cfg config) strategy { return &controlled{name: "pct", src: newPCT(cfg.maxSteps / 10)} },
 	"bounded": func(cfg config) strategy {

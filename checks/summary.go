@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/weftlab/weft/checks/internal/israce"
 )
@@ -24,7 +25,7 @@ type SummaryRow struct {
 
 func appendSummary(path, test string, res Result, expect Verdict, cfg config) error {
 	mode := cfg.strategy
-	if israce.Enabled {
+	if israce.Enabled && !strings.HasSuffix(mode, "+race") {
 		mode += "+race"
 	}
 	return AppendSummaryRow(path, SummaryRow{
