@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"time"
 
 	"github.com/weftlab/weft/checks/internal/israce"
 )
@@ -26,44 +25,42 @@ var raceBinaries struct {
 }
 
 // raceBinary returns the test binary under -race of the package the test
-// runs in (go test runs a test binary in its package's directory), and how
-// long it took to get it. It is built with the go command found on PATH,
-// without the build flags of this binary (such as -tags), which it cannot
-// know.
-func raceBinary() (string, time.Duration, error) {
+// runs in (go test runs a test binary in its package's directory). It is
+// built with the go command found on PATH, without the build flags of this
+// binary (such as -tags), which it cannot know.
+func raceBinary() (string, error) {
 	if israce.Enabled {
-		return os.Args[0], 0, nil
+		return os.Args[0], nil
 	}
 	dir, err := os.Getwd()
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
 	raceBinaries.Lock()
 	defer raceBinaries.Unlock()
 	if path, ok := raceBinaries.built[dir]; ok {
-		return path, 0, nil
+		return path, nil
 	}
-	start := time.Now()
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		return "", 0, fmt.Errorf("stress+race builds the test binary with -race, which needs the go command: %w", err)
+		return "", fmt.Errorf("stress+race builds the test binary with -race, which needs the go command: %w", err)
 	}
 	out := filepath.Join(os.TempDir(), fmt.Sprintf("weft-race-%d", os.Getpid()))
 	removeStaleRaceBinaries()
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return "", 0, err
+		return "", err
 	}
 	path := filepath.Join(out, fmt.Sprintf("%d.test", len(raceBinaries.built)))
 	cmd := exec.Command(goCmd, "test", "-race", "-c", "-o", path, ".")
 	cmd.Dir = dir
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return "", 0, fmt.Errorf("building the test binary with -race (go test -race -c in %s): %w\n%s", dir, err, indent(string(msg)))
+		return "", fmt.Errorf("building the test binary with -race (go test -race -c in %s): %w\n%s", dir, err, indent(string(msg)))
 	}
 	if raceBinaries.built == nil {
 		raceBinaries.built = map[string]string{}
 	}
 	raceBinaries.built[dir] = path
-	return path, time.Since(start), nil
+	return path, nil
 }
 
 // removeStaleRaceBinaries removes the binaries of test processes that have

@@ -20,9 +20,8 @@ import (
 // race or hung is replaced by a fresh one: the detector reports a race
 // once per process, and a hang leaves goroutines stuck.
 type raceStress struct {
-	sc      scenario
-	child   *raceChild
-	started int // children started
+	sc    scenario
+	child *raceChild
 	// binary is the test binary under -race; building it (once per
 	// package and process) does not count against the check's budget.
 	binary   string
@@ -31,7 +30,7 @@ type raceStress struct {
 
 func newRaceStress() *raceStress {
 	s := &raceStress{}
-	s.binary, _, s.buildErr = raceBinary()
+	s.binary, s.buildErr = raceBinary()
 	return s
 }
 
@@ -46,7 +45,6 @@ func (s *raceStress) execute(x *executor, seed uint64) *execution {
 			return e
 		}
 		s.child, e.lost = startRaceChild(x, s.binary)
-		s.started++
 		if e.lost != nil {
 			return e
 		}
