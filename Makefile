@@ -16,7 +16,9 @@ VERBOSE := $(if $(V),-v,)
 ## all cores; the controlled portfolio (PCT, random walk, bounded search in one
 ## worker process per core, exact replay); stress again under the race
 ## detector (with -short budgets), as controlled handoffs hide data races from
-## it; then the summary.
+## it: the mode stress+race, where the racy counter, which would abort this
+## binary, runs in a child process and is caught as a data race; then the
+## summary.
 check:
 	@mkdir -p $(OUT) && rm -f $(SUMMARY)
 	@status=0; \

@@ -13,28 +13,29 @@ import (
 // controlInfo is what a controlled execution adds to its history: how it
 // ended, the schedule that replays it, and the trace the report shows.
 type controlInfo struct {
-	strategy     string
-	outcome      engine.Outcome
-	choices      []engine.Choice
-	steps        int
-	preemptions  int
-	trace        []engine.Step
-	goroutines   []string
-	blocked      []engine.Blocked // who waits for what, after a deadlock
-	waitCycle    []string         // the goroutines of the deadlock's cycle
-	lockCycle    []engine.LockEdge
-	starved      *engine.Starved
-	inversion    *engine.Inversion
-	obstruction  string // an operation that could not finish alone
-	maxBypass    int
-	maxInversion int
+	strategy    string
+	outcome     engine.Outcome
+	choices     []engine.Choice
+	steps       int
+	preemptions int
+	trace       []engine.Step
+	goroutines  []string
+	blocked     []engine.Blocked // who waits for what, after a deadlock
+	waitCycle   []string         // the goroutines of the deadlock's cycle
+	// found is what the detectors of properties found, by verdict, and
+	// reached how close the execution came to each bound, by name
+	// (property.go).
+	found   map[Verdict]any
+	reached map[string]int
 }
 
 // focus is the index in trace of the step the failure happened at, when it
 // has one (0 when not): the report's window shows it.
 func (c *controlInfo) focus() int {
-	if c.inversion != nil {
-		return c.inversion.At
+	for _, p := range properties {
+		if v := c.found[p.verdict]; v != nil && p.focus != nil {
+			return p.focus(v)
+		}
 	}
 	return 0
 }
@@ -56,8 +57,7 @@ func (c *controlInfo) decisions() []int {
 func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, ch engine.Chooser) *execution {
 	e := &execution{seed: seed, clients: len(sc.clients)}
 	ctl := engine.NewController(ch, x.cfg.maxSteps)
-	ctl.SetBypassBound(x.cfg.bypass)
-	ctl.SetInversionBound(x.cfg.inversion)
+	setBounds(ctl, &x.cfg)
 	uninstall, err := engine.Install(ctl)
 	if err != nil {
 		panic("weft: " + err.Error()) // runMu makes this impossible
@@ -161,26 +161,17 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 		e.panics = append(e.panics, panicInfo{Where: p.Goroutine, Value: p.Value, Stack: p.Stack})
 	}
 	e.control = &controlInfo{
-		strategy:     strategy,
-		outcome:      ctl.Outcome(),
-		choices:      ctl.Choices(),
-		steps:        ctl.Steps(),
-		preemptions:  ctl.Preemptions(),
-		trace:        ctl.Trace(),
-		goroutines:   ctl.Goroutines(),
-		blocked:      ctl.BlockedGoroutines(),
-		waitCycle:    ctl.WaitCycle(),
-		starved:      ctl.Starvation(),
-		maxBypass:    ctl.MaxBypass(),
-		inversion:    ctl.PriorityInversion(),
-		maxInversion: ctl.MaxInversion(),
+		strategy:    strategy,
+		outcome:     ctl.Outcome(),
+		choices:     ctl.Choices(),
+		steps:       ctl.Steps(),
+		preemptions: ctl.Preemptions(),
+		trace:       ctl.Trace(),
+		goroutines:  ctl.Goroutines(),
+		blocked:     ctl.BlockedGoroutines(),
+		waitCycle:   ctl.WaitCycle(),
 	}
-	if tracker != nil {
-		e.control.obstruction = tracker.violation
-	}
-	if !x.cfg.ignoreLockOrder {
-		e.control.lockCycle = ctl.LockOrderCycle()
-	}
+	e.control.collect(ctl, ch, &x.cfg)
 	for _, l := range ctl.Leaks() {
 		e.leaks = append(e.leaks, leakInfo{Goroutine: l.Goroutine, Where: l.Point, Stack: trimStack(l.Stack)})
 	}

@@ -66,12 +66,18 @@ Step by step:
 
 # Verdicts
 
-[Ok], [NotLinearizable], [Panic], [Deadlock], [Livelock], [Hang], [Leak],
-[Starvation], [PriorityInversion], [NotObstructionFree], [PotentialDeadlock]
-and [Unknown], in that order of precedence for one execution. Unknown (the
-checker ran out of time) is never a pass. When a history is not
-linearizable even with its unreturned calls as wildcards, that is the
-verdict, even if a panic, a deadlock or a hang followed.
+[Ok], [DataRace], [NotLinearizable], [Panic], [Deadlock], [Livelock],
+[Hang], [Leak], [Starvation], [PriorityInversion], [NotObstructionFree],
+[PotentialDeadlock] and [Unknown], in that order of precedence for one
+execution. Unknown (the checker ran out of time) is never a pass. When a
+history is not linearizable even with its unreturned calls as wildcards,
+that is the verdict, even if a panic, a deadlock or a hang followed; only a
+data race, which makes any history possible, comes before it.
+
+DataRace comes from the stress+race strategy: stress executions run in a
+child process built with -race (the test binary itself under go test
+-race), which reports the race detector's findings instead of letting them
+end the test binary.
 
 Deadlock, Livelock, Starvation, PriorityInversion and PotentialDeadlock come
 from controlled executions, which know who holds and waits for what: no

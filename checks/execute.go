@@ -25,12 +25,20 @@ type execution struct {
 	// strays are goroutines weft did not start that reached a scheduling
 	// point of a controlled execution: a mistake, not a verdict.
 	strays []engine.Stray
+	race   *raceInfo // what the race detector saw, under stress+race
+	// lost says why an execution in a child process gave no result: it
+	// means nothing, and the check stops with the error.
+	lost error
 }
 
-// escapedControl is the error that a goroutine escaped control, or nil.
-// Such an execution means nothing: the controller took the stray for the
-// goroutine whose turn it was.
+// escapedControl is the error that a goroutine escaped control (or that
+// the execution was lost in a child process), or nil. Such an execution
+// means nothing: the controller took the stray for the goroutine whose
+// turn it was.
 func (e *execution) escapedControl() error {
+	if e.lost != nil {
+		return e.lost
+	}
 	if len(e.strays) == 0 {
 		return nil
 	}
@@ -83,8 +91,9 @@ func (e *execution) failedOps() bool {
 // uses the standard sync and atomic packages: its own synchronization must
 // not be scheduling points.
 type executor struct {
-	t   *target
-	cfg config
+	t    *target
+	cfg  config
+	test string // the name of the running test, for child processes
 }
 
 // executeStress runs sc once on real cores under es. Only one execution

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -177,41 +178,10 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 		Panics:        f.exec.panics,
 		Report:        report,
 	}
-	var errs []error
-	enc := func(v any) json.RawMessage {
-		data, err := json.Marshal(v)
-		if err != nil {
-			errs = append(errs, err)
-			return json.RawMessage("null")
-		}
-		return data
-	}
-	calls := func(cs []call) []fileCall {
-		out := make([]fileCall, len(cs))
-		for i, c := range cs {
-			out[i] = fileCall{Op: r.t.ops[c.op].name, Input: enc(c.input)}
-		}
-		return out
-	}
-	hf.Scenario.Init = calls(f.sc.init)
-	for _, cl := range f.sc.clients {
-		hf.Scenario.Clients = append(hf.Scenario.Clients, calls(cl))
-	}
-	hf.Scenario.Post = calls(f.sc.post)
-	for i := range f.exec.history {
-		rec := &f.exec.history[i]
-		fr := fileRecord{
-			Part: rec.part.String(), Client: rec.client, Index: rec.index,
-			Op: r.t.ops[rec.op].name, Input: enc(rec.input), Call: rec.call,
-			Async: r.t.ops[rec.op].async, Panic: rec.panic, Description: r.describe(rec),
-		}
-		if rec.returned() {
-			fr.Output = enc(rec.output)
-			ret := rec.ret
-			fr.Return = &ret
-		}
-		hf.History = append(hf.History, fr)
-	}
+	sc, err := r.t.fileScenario(f.sc)
+	history, herr := r.t.fileRecords(f.exec.history, r.describe)
+	hf.Scenario, hf.History = sc, history
+	errs := []error{err, herr}
 	if h := f.exec.hang; h != nil {
 		hf.Hang = &fileHang{Phase: h.phase, WaitFor: h.graph, Stacks: h.stacks}
 	}
@@ -221,6 +191,60 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 		hf.Schedule = &fileSchedule{Decisions: encodeSchedule(c.decisions()), Steps: c.steps, Preemptions: c.preemptions}
 	}
 	return hf, errors.Join(errs...)
+}
+
+// jsonEncoder marshals values, remembering the first error.
+type jsonEncoder struct{ err error }
+
+func (j *jsonEncoder) enc(v any) json.RawMessage {
+	data, err := json.Marshal(v)
+	if err != nil {
+		j.err = cmp.Or(j.err, err)
+		return json.RawMessage("null")
+	}
+	return data
+}
+
+// fileScenario is sc as a history file stores it.
+func (t *target) fileScenario(sc scenario) (fileScenario, error) {
+	var j jsonEncoder
+	calls := func(cs []call) []fileCall {
+		out := make([]fileCall, len(cs))
+		for i, c := range cs {
+			out[i] = fileCall{Op: t.ops[c.op].name, Input: j.enc(c.input)}
+		}
+		return out
+	}
+	fs := fileScenario{Init: calls(sc.init), Post: calls(sc.post)}
+	for _, cl := range sc.clients {
+		fs.Clients = append(fs.Clients, calls(cl))
+	}
+	return fs, j.err
+}
+
+// fileRecords is history as a history file stores it, each call described
+// by describe (when not nil).
+func (t *target) fileRecords(history []record, describe func(*record) string) ([]fileRecord, error) {
+	var j jsonEncoder
+	var out []fileRecord
+	for i := range history {
+		rec := &history[i]
+		fr := fileRecord{
+			Part: rec.part.String(), Client: rec.client, Index: rec.index,
+			Op: t.ops[rec.op].name, Input: j.enc(rec.input), Call: rec.call,
+			Async: t.ops[rec.op].async, Panic: rec.panic,
+		}
+		if describe != nil {
+			fr.Description = describe(rec)
+		}
+		if rec.returned() {
+			fr.Output = j.enc(rec.output)
+			ret := rec.ret
+			fr.Return = &ret
+		}
+		out = append(out, fr)
+	}
+	return out, j.err
 }
 
 // readHistoryFile reads a history file written by an earlier failure.

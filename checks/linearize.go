@@ -1,9 +1,7 @@
 package checks
 
 import (
-	"github.com/weftlab/weft/checks/internal/engine"
 	"sort"
-	"time"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -126,55 +124,4 @@ func partition(m erasedModel, ops []porcupine.Operation) [][]porcupine.Operation
 		parts[i] = byKey[k]
 	}
 	return parts
-}
-
-// judge decides the verdict of an execution. A history that no order
-// explains is the strongest finding, so it wins even over the panic or hang
-// that followed it; panicked and unreturned calls count as wildcards then.
-// Without a deterministic model weft cannot say what such a call did, and
-// the panic or hang is the verdict.
-func (t *target) judge(e *execution, timeout time.Duration) Verdict {
-	clean := !e.failedOps() && e.hang == nil && len(e.panics) == 0 && len(e.leaks) == 0 &&
-		(e.control == nil || e.control.outcome == engine.Finished && e.control.lockCycle == nil && e.control.starved == nil && e.control.inversion == nil && e.control.obstruction == "")
-	if !e.failedOps() || t.model.apply != nil {
-		switch porcupine.CheckOperationsTimeout(t.checker, t.operations(e), timeout) {
-		case porcupine.Illegal:
-			return NotLinearizable
-		case porcupine.Unknown:
-			if clean {
-				return Unknown
-			}
-		}
-	}
-	switch {
-	case len(e.panics) > 0 || hasPanickedCall(e.history):
-		return Panic
-	case e.control != nil && e.control.outcome == engine.Deadlock:
-		return Deadlock
-	case e.control != nil && e.control.outcome == engine.StepCap:
-		return Livelock
-	case e.hang != nil:
-		return Hang
-	case len(e.leaks) > 0:
-		return Leak
-	case e.control != nil && e.control.starved != nil:
-		return Starvation
-	case e.control != nil && e.control.inversion != nil:
-		return PriorityInversion
-	case e.control != nil && e.control.obstruction != "":
-		return NotObstructionFree
-	case e.control != nil && e.control.lockCycle != nil:
-		return PotentialDeadlock
-	default:
-		return Ok
-	}
-}
-
-func hasPanickedCall(history []record) bool {
-	for i := range history {
-		if history[i].panic != nil {
-			return true
-		}
-	}
-	return false
 }

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/weftlab/weft/checks/internal/engine"
 )
 
 // Options tune a check. The zero value means "use the defaults": every
@@ -54,7 +52,8 @@ type Options struct {
 	AllowUnknown bool
 	// Strategy names how executions interleave: "stress" (default: all
 	// cores, perturbation at scheduling points), "stress-plain" (all cores,
-	// no perturbation), or one of the controlled strategies, which run one
+	// no perturbation), "stress+race" (stress, each execution in a child
+	// process built with -race: see DataRace), or one of the controlled strategies, which run one
 	// goroutine at a time and replay exactly: "random" (random walk), "pct"
 	// (probabilistic concurrency testing) or "bounded" (every schedule with
 	// at most PreemptionBound preemptions); or "portfolio", which runs the
@@ -69,15 +68,16 @@ type Options struct {
 	// Schedules caps the schedules the bounded strategy explores per
 	// scenario (default 10000).
 	Schedules int
-	// BypassBound is how many times one goroutine may take a lock while
-	// another waits for it before the waiter counts as starved (default 6;
-	// see package sched for why sync.Mutex never exceeds it).
-	BypassBound int
-	// InversionBound is how many steps one goroutine of lower priority may
-	// take while a goroutine of higher priority waits for a lock it cannot
-	// help release, before that is a priority inversion (default 8; see
-	// package sched). Priorities are declared with sched.SetPriority.
-	InversionBound int
+	// Bounds sets the bounds of the progress properties of controlled
+	// executions, by name: "bypass" is how many times one goroutine may
+	// take a lock while another waits for it before the waiter counts as
+	// starved (default 6; see package sched for why sync.Mutex never
+	// exceeds it), "inversion" how many steps one goroutine of lower
+	// priority may take while one of higher priority (sched.SetPriority)
+	// waits for a lock it cannot help release, before that is a priority
+	// inversion (default 8). Each is also the flag -weft.<name>. A name
+	// left out, or 0, keeps its default.
+	Bounds map[string]int
 	// ObstructionFree checks, in controlled executions, that every operation
 	// run alone finishes (for lock-free structures): see NotObstructionFree.
 	// It needs a controlled strategy.
@@ -100,15 +100,16 @@ type Options struct {
 
 // config is Options with every setting resolved.
 type config struct {
-	clients, opsPerClient, initOps, postOps  int
-	executions, scenarios                    int
-	budget, hang, checkTimeout, shrinkTime   time.Duration
-	seed                                     uint64
-	allowUnknown, verbose                    bool
-	strategy, outDir, replay, summary        string
-	maxSteps, preemptions, schedules, bypass int
-	inversion                                int
-	ignoreLockOrder, obstructionFree         bool
+	clients, opsPerClient, initOps, postOps int
+	executions, scenarios                   int
+	budget, hang, checkTimeout, shrinkTime  time.Duration
+	seed                                    uint64
+	allowUnknown, verbose                   bool
+	strategy, outDir, replay, summary       string
+	maxSteps, preemptions, schedules        int
+	ignoreLockOrder, obstructionFree        bool
+
+	bounds map[string]int // of the progress properties, by name (property.go)
 }
 
 func defaults() config {
@@ -117,8 +118,10 @@ func defaults() config {
 		executions: 100, budget: 15 * time.Second,
 		hang: 5 * time.Second, checkTimeout: 10 * time.Second, shrinkTime: 10 * time.Second,
 		strategy: strategyTable[0].name,
-		maxSteps: 20000, preemptions: 2, schedules: 10000, bypass: engine.DefaultBypassBound,
-		inversion: engine.DefaultInversionBound,
+		maxSteps: 20000, preemptions: 2, schedules: 10000, bounds: map[string]int{},
+	}
+	for _, b := range bounds() {
+		c.bounds[b.name] = b.def
 	}
 	if testing.Testing() && testing.Short() {
 		c.executions, c.budget, c.shrinkTime = 20, 3*time.Second, 3*time.Second
@@ -219,8 +222,6 @@ var settings = []setting{
 	intSetting("maxsteps", "step cap of a controlled execution, reported as a livelock (default 20000)", 10, func(c *config) *int { return &c.maxSteps }),
 	intSetting("preemptions", "preemption bound of the bounded strategy (default 2)", 0, func(c *config) *int { return &c.preemptions }),
 	intSetting("schedules", "most schedules the bounded strategy explores per scenario (default 10000)", 1, func(c *config) *int { return &c.schedules }),
-	intSetting("bypass", "times one goroutine may take a lock while another waits before that one starves (default 6)", 1, func(c *config) *int { return &c.bypass }),
-	intSetting("inversion", "steps one lower-priority goroutine may take while a higher-priority one waits for a lock it cannot help release, before that is priority inversion (default 8)", 1, func(c *config) *int { return &c.inversion }),
 	boolSetting("obstructionfree", "check that every operation run alone finishes (lock-free structures; controlled strategies only)", func(c *config) *bool { return &c.obstructionFree }),
 	boolSetting("ignorelockorder", "turn off the lock-order check (the potential deadlock verdict) of controlled executions", func(c *config) *bool { return &c.ignoreLockOrder }),
 	{name: "strategy", usage: strategyUsage(), set: func(c *config, v string) error {
@@ -234,6 +235,27 @@ var settings = []setting{
 	stringSetting("replay", "history file of an earlier failure: rerun its scenario", func(c *config) *string { return &c.replay }),
 	stringSetting("summary", "file to append one JSON line per check to (used by make check)", func(c *config) *string { return &c.summary }),
 	boolSetting("v", "log progress and rapid's output", func(c *config) *bool { return &c.verbose }),
+}
+
+// The bound of each progress property is a setting of its name.
+func init() {
+	for _, b := range bounds() {
+		settings = append(settings, setting{name: b.name, usage: fmt.Sprintf("%s (default %d)", b.usage, b.def),
+			set: func(c *config, v string) error {
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					return fmt.Errorf("%q is not a whole number", v)
+				}
+				if n < 1 {
+					return fmt.Errorf("%d is below the minimum 1", n)
+				}
+				if c.bounds == nil {
+					c.bounds = map[string]int{}
+				}
+				c.bounds[b.name] = n
+				return nil
+			}})
+	}
 }
 
 // flagValue is a setting on the command line; Set checks the syntax at once,
@@ -341,8 +363,11 @@ func (o Options) applyTo(c *config) {
 	setInt(&c.maxSteps, o.MaxSteps)
 	setInt(&c.preemptions, o.PreemptionBound)
 	setInt(&c.schedules, o.Schedules)
-	setInt(&c.bypass, o.BypassBound)
-	setInt(&c.inversion, o.InversionBound)
+	for name, n := range o.Bounds {
+		if n != 0 {
+			c.bounds[name] = n // validate rejects unknown names
+		}
+	}
 	if o.OutDir != "" {
 		c.outDir = o.OutDir
 	}
@@ -379,6 +404,11 @@ func (c config) validate() error {
 		check(!c.obstructionFree || c.replay != "" || d.controlled,
 			"the obstruction-freedom check freezes goroutines, which needs a controlled strategy (%s), not %s",
 			strings.Join(controlledNames(), ", "), c.strategy)
+	}
+	for name, n := range c.bounds {
+		_, known := defaults().bounds[name]
+		check(known, "unknown bound %q (want one of %v)", name, boundNames())
+		check(!known || n >= 1, "bound %s must be at least 1 (got %d)", name, n)
 	}
 	return errors.Join(errs...)
 }

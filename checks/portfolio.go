@@ -39,18 +39,17 @@ const portfolioResultEnv = "WEFT_PORTFOLIO_RESULT"
 
 // workerResult is what a worker reports of one check.
 type workerResult struct {
-	Strategy     string  `json:"strategy"`
-	Verdict      Verdict `json:"verdict"`
-	Scenarios    int     `json:"scenarios"`
-	Executions   int     `json:"executions"`
-	Exhausted    int     `json:"exhausted"`
-	Unknowns     int     `json:"unknowns"`
-	MaxBypass    int     `json:"maxBypass"`
-	MaxInversion int     `json:"maxInversion"`
-	Report       string  `json:"report,omitempty"`
-	HistoryFile  string  `json:"historyFile,omitempty"`
-	ViewFile     string  `json:"viewFile,omitempty"`
-	Repro        string  `json:"repro,omitempty"`
+	Strategy    string           `json:"strategy"`
+	Verdict     Verdict          `json:"verdict"`
+	Scenarios   int              `json:"scenarios"`
+	Executions  int              `json:"executions"`
+	Exhausted   int              `json:"exhausted"`
+	Unknowns    int              `json:"unknowns"`
+	Bounds      map[string]Reach `json:"bounds,omitempty"`
+	Report      string           `json:"report,omitempty"`
+	HistoryFile string           `json:"historyFile,omitempty"`
+	ViewFile    string           `json:"viewFile,omitempty"`
+	Repro       string           `json:"repro,omitempty"`
 }
 
 // reportToPortfolio appends res to the result file when this process is a
@@ -61,8 +60,7 @@ func reportToPortfolio(res Result, strategy string) error {
 		return nil
 	}
 	wr := workerResult{Strategy: strategy, Verdict: res.Verdict, Scenarios: res.Scenarios,
-		Executions: res.Executions, Exhausted: res.Exhausted, Unknowns: res.Unknowns, MaxBypass: res.MaxBypass,
-		MaxInversion: res.MaxInversion}
+		Executions: res.Executions, Exhausted: res.Exhausted, Unknowns: res.Unknowns, Bounds: res.Bounds}
 	if f := res.Failure; f != nil {
 		wr.Report, wr.HistoryFile, wr.ViewFile, wr.Repro = f.Report, f.HistoryFile, f.ViewFile, f.Repro
 	}
@@ -117,6 +115,7 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 	}
 
 	res := Result{Structure: t.name, Verdict: Ok, Seed: cfg.seed}
+	reached := reach{}
 	var errs []error
 	deadline := time.NewTimer(cfg.budget + cfg.shrinkTime + 2*cfg.hang + time.Minute)
 	defer deadline.Stop()
@@ -142,8 +141,7 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 			res.Executions += wr.Executions
 			res.Exhausted += wr.Exhausted
 			res.Unknowns += wr.Unknowns
-			res.MaxBypass = max(res.MaxBypass, wr.MaxBypass)
-			res.MaxInversion = max(res.MaxInversion, wr.MaxInversion)
+			reached.merge(wr.Bounds)
 			if wr.Report != "" && res.Failure == nil {
 				res.Verdict = wr.Verdict
 				res.Failure = &Failure{Report: wr.Report, HistoryFile: wr.HistoryFile, ViewFile: wr.ViewFile, Repro: wr.Repro}
@@ -160,6 +158,7 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 	if res.Failure == nil && res.Unknowns > 0 {
 		res.Verdict = Unknown
 	}
+	res.Bounds = reached.result()
 	return res, errors.Join(errs...)
 }
 

@@ -34,6 +34,9 @@ func (r *runner) replay() (*failure, error) {
 	r.strat.scenario(sc)
 	for i := 0; time.Now().Before(r.deadline); i++ {
 		e := r.strat.execute(r.x, seed)
+		if err := e.escapedControl(); err != nil {
+			return nil, err
+		}
 		r.executions++
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {

@@ -33,8 +33,7 @@ type runner struct {
 	executions      int
 	unknowns        int
 	exhausted       int   // scenarios whose schedules bounded search exhausted
-	maxBypass       int   // the most bypasses of one waiter by one goroutine
-	maxInversion    int   // the most inversion steps by one goroutine in one wait
+	reach           reach // how close executions came to each bound
 	escaped         error // a goroutine escaped control: the search stops with it
 
 	// failures remembers every scenario that failed, so that rapid finds
@@ -50,9 +49,10 @@ type runner struct {
 func newRunner(tb testing.TB, t *target, cfg config) *runner {
 	return &runner{
 		tb: tb, t: t, cfg: cfg,
-		x:        &executor{t: t, cfg: cfg},
+		x:        &executor{t: t, cfg: cfg, test: tb.Name()},
 		strat:    cfg.desc().newStrategy(cfg),
 		failures: map[string]*failure{},
+		reach:    reach{},
 	}
 }
 
@@ -130,8 +130,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		}
 		r.hung = r.hung || e.hang != nil
 		if e.control != nil && r.found == nil {
-			r.maxBypass = max(r.maxBypass, e.control.maxBypass)
-			r.maxInversion = max(r.maxInversion, e.control.maxInversion)
+			r.reach.add(e.control.reached, &r.cfg)
 		}
 		v := r.t.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {

@@ -24,6 +24,9 @@ type strategy interface {
 	// exhausted reports that further executions of the scenario cannot find
 	// anything new: bounded search has tried every schedule in its bound.
 	exhausted() bool
+	// close releases what the strategy keeps across scenarios: a child
+	// process.
+	close()
 }
 
 // A strategyDesc is what the harness knows of a strategy: everything that
@@ -47,7 +50,7 @@ type strategyDesc struct {
 
 // strategyTable lists the strategies Options.Strategy accepts, the default
 // first.
-var strategyTable = []*strategyDesc{stressStrategy, stressPlainStrategy, randomStrategy, pctStrategy, boundedStrategy, portfolioStrategy}
+var strategyTable = []*strategyDesc{stressStrategy, stressPlainStrategy, raceStressStrategy, randomStrategy, pctStrategy, boundedStrategy, portfolioStrategy}
 
 func executionsPerScenario(cfg config) int { return cfg.executions }
 
@@ -163,3 +166,4 @@ func (s *controlled) execute(x *executor, seed uint64) *execution {
 }
 
 func (s *controlled) exhausted() bool { return s.src.exhausted() }
+func (s *controlled) close()          {}

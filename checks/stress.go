@@ -45,6 +45,7 @@ var (
 
 func (s *stress) scenario(sc scenario) { s.sc = sc }
 func (s *stress) exhausted() bool      { return false }
+func (s *stress) close()               {}
 
 func (s *stress) execute(x *executor, seed uint64) *execution {
 	return x.executeStress(s.sc, s.execution(seed))

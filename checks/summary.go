@@ -1,13 +1,15 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/weftlab/weft/checks/internal/israce"
 	"github.com/weftlab/weft/internal/tools"
 )
 
 func appendSummary(path, test string, res Result, expect Verdict, cfg config) error {
 	mode := cfg.strategy
-	if israce.Enabled {
+	if israce.Enabled && !strings.HasSuffix(mode, "+race") {
 		mode += "+race"
 	}
 	return tools.AppendSummaryRow(path, tools.SummaryRow{

@@ -20,8 +20,9 @@ type Entry struct {
 	// Expect is Ok for a correct version, the verdict weft must reach for a
 	// broken one.
 	Expect checks.Verdict
-	// Racy marks a variant whose bug is a data race: the race detector
-	// aborts the test binary on it, so it is skipped under -race.
+	// Racy marks a variant whose bug is a data race: under the stress+race
+	// strategy (and in place of stress under -race) it is expected to be
+	// caught as checks.DataRace.
 	Racy bool
 	// Target is the structure to check.
 	Target checks.Target

@@ -3,7 +3,6 @@ package catalog_test
 import (
 	"testing"
 
-	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/internal/engine"
 )
@@ -14,8 +13,7 @@ import (
 func TestPriority_DefaultBoundNeverFiresWithInheritance(t *testing.T) {
 	for _, e := range catalog.All() {
 		if e.Name == "priority/inheritance" {
-			boundNeverFires(t, e, "inversion steps by one goroutine in one wait", engine.DefaultInversionBound,
-				func(r checks.Result) int { return r.MaxInversion })
+			boundNeverFires(t, e, "inversion steps by one goroutine in one wait", "inversion", engine.DefaultInversionBound)
 		}
 	}
 }

@@ -12,8 +12,8 @@ import (
 // increment at the same moment can both read 5 and both write 6: one
 // increment is lost, and a later Value returns less than the number of
 // increments that returned before it — a history no order of the operations
-// explains. It is also a data race, which `go test -race` reports on its own,
-// so weft skips it under the race detector.
+// explains. It is also a data race, which weft's stress+race strategy
+// reports as such: the race detector runs in a child process there.
 //
 // Inc spells n++ as its read and its write, with [sched.Yield] between them:
 // the yield synchronizes nothing, it names the window the race leaves open.
