@@ -114,7 +114,7 @@ func startRaceChild(x *executor, binary string) (*raceChild, error) {
 	}
 	c := &raceChild{responses: make(chan []byte, 1), segments: make(chan string, 1), out: &tailBuffer{},
 		timeout: 6*x.cfg.hang + 30*time.Second}
-	c.cmd = exec.Command(binary, workerArgs(x.test, "stress", x.cfg.seed)...)
+	c.cmd = exec.Command(binary, workerArgs(x.test, stressStrategy.name, x.cfg.seed)...)
 	c.cmd.Env = append(os.Environ(), raceChildEnv+"="+x.t.name, portfolioResultEnv+"=", "WEFT_SUMMARY=",
 		"GORACE="+childGORACE(os.Getenv("GORACE")))
 	c.cmd.ExtraFiles = []*os.File{w} // fd 3
