@@ -101,6 +101,7 @@ func Run(t testing.TB, s Target, opts Options) Result {
 // summary.
 func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	tb.Helper()
+	skipUncontrolled(tb, s, opts, expect)
 	t, cfg := prepare(tb, s, opts)
 	if cfg.seed == 0 {
 		cfg.seed = randomSeed()

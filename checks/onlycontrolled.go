@@ -1,0 +1,42 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/weftlab/weft/checks/internal/israce"
+)
+
+// skipUncontrolled skips tb when the check would run on real cores although
+// opts.OnlyControlled says that only a controlled strategy can find the
+// structure's bug, and records the skip in the summary file, so that the
+// summary of a stress pass shows every structure. A replay is never skipped:
+// a controlled failure replays under control whatever the strategy.
+func skipUncontrolled(tb testing.TB, s Target, opts Options, expect Verdict) {
+	tb.Helper()
+	if opts.OnlyControlled == "" {
+		return
+	}
+	// The obstruction-freedom check needs control too, which is what is
+	// decided here: resolved on its own under stress, it is an error.
+	opts.ObstructionFree = false
+	cfg, err := resolveForTest(opts)
+	if err != nil || cfg.replay != "" || cfg.strategy != "stress" && cfg.strategy != "stress-plain" {
+		return // prepare reports invalid options
+	}
+	t, err := s.target()
+	if err != nil {
+		return // prepare reports an invalid structure
+	}
+	if cfg.summary != "" {
+		mode := cfg.strategy
+		if israce.Enabled {
+			mode += "+race"
+		}
+		row := SummaryRow{Test: tb.Name(), Structure: t.name, Mode: mode, Expected: expect, Actual: "skipped",
+			Note: "only controlled: " + opts.OnlyControlled}
+		if err := AppendSummaryRow(cfg.summary, row); err != nil {
+			tb.Errorf("weft: could not append to the summary %s: %v", cfg.summary, err)
+		}
+	}
+	tb.Skipf("weft: %s: only a controlled strategy can catch it: %s", t.name, opts.OnlyControlled)
+}
