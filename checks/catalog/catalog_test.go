@@ -26,22 +26,6 @@ func TestCatalog(t *testing.T) {
 				}
 				t.Skip("a data race by design: the race detector would abort the test binary")
 			}
-			if e.OnlyControlled != "" {
-				strategy, controlled, err := checks.StrategyOf(e.Options)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !controlled {
-					if israce.Enabled {
-						strategy += "+race"
-					}
-					if path := os.Getenv("WEFT_SUMMARY"); path != "" {
-						_ = checks.AppendSummaryRow(path, checks.SummaryRow{Test: t.Name(), Structure: e.Name,
-							Mode: strategy, Expected: e.Expect, Actual: "skipped", Note: "only controlled: " + e.OnlyControlled})
-					}
-					t.Skip("only a controlled strategy can catch it: " + e.OnlyControlled)
-				}
-			}
 			if e.Expect == checks.Ok {
 				// A correct structure also ends every goroutine it starts.
 				defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
