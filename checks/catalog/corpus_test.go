@@ -49,15 +49,7 @@ func TestCorpus_RecordedVerdictsStand(t *testing.T) {
 }
 
 func TestVerify_RejectsAHistoryOfAnotherStructure(t *testing.T) {
-	var split, atomic catalog.Entry
-	for _, e := range catalog.All() {
-		switch e.Name {
-		case "counter/split-lock":
-			split = e
-		case "counter/atomic":
-			atomic = e
-		}
-	}
+	split, atomic := entryNamed(t, "counter/split-lock"), entryNamed(t, "counter/atomic")
 	_, err := checks.Verify(atomic.Target, "../../histories/corpus/counter-split-lock.json", time.Second)
 	assert.ErrorContains(t, err, `is a history of structure "counter/split-lock", not "counter/atomic"`)
 	_, err = checks.Verify(split.Target, "../../histories/corpus/absent.json", time.Second)

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/weftlab/weft/checks"
-	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/sched"
 )
 
@@ -12,10 +11,6 @@ import (
 // inheritance, tasks arriving while an urgent one waits are the only less
 // urgent steps, and the default inversion bound must never fire.
 func TestPriority_DefaultBoundNeverFiresWithInheritance(t *testing.T) {
-	for _, e := range catalog.All() {
-		if e.Name == "priority/inheritance" {
-			boundNeverFires(t, e, "inversion steps by one goroutine in one wait", sched.DefaultInversionBound,
-				func(r checks.Result) int { return r.MaxInversion })
-		}
-	}
+	boundNeverFires(t, entryNamed(t, "priority/inheritance"), "inversion steps by one goroutine in one wait",
+		sched.DefaultInversionBound, func(r checks.Result) int { return r.MaxInversion })
 }
