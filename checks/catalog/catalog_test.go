@@ -2,9 +2,7 @@ package catalog_test
 
 import (
 	"os"
-	"strings"
 	"testing"
-	"time"
 
 	"go.uber.org/goleak"
 
@@ -17,8 +15,7 @@ import (
 // execution, broken ones must be caught with their expected verdict.
 func TestCatalog(t *testing.T) {
 	for _, e := range catalog.All() {
-		group, variant, _ := strings.Cut(e.Name, "/")
-		t.Run(group+"/"+variant, func(t *testing.T) {
+		t.Run(subtestName("", e), func(t *testing.T) {
 			if e.Racy && israce.Enabled {
 				if path := os.Getenv("WEFT_SUMMARY"); path != "" {
 					_ = checks.AppendSummaryRow(path, checks.SummaryRow{Test: t.Name(), Structure: e.Name,
@@ -26,12 +23,13 @@ func TestCatalog(t *testing.T) {
 				}
 				t.Skip("a data race by design: the race detector would abort the test binary")
 			}
+			opts := passOptions(t, e, 1)
 			if e.Expect == checks.Ok {
 				// A correct structure also ends every goroutine it starts.
 				defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
-				checks.Check(t, e.Target, e.Options)
+				checks.Check(t, e.Target, opts)
 			} else {
-				checks.Expect(t, e.Target, e.Expect, e.Options)
+				checks.Expect(t, e.Target, e.Expect, opts)
 			}
 		})
 	}
@@ -43,29 +41,24 @@ func TestCatalog(t *testing.T) {
 var controlledStrategies = []string{"random", "pct", "bounded"}
 
 // TestCatalogControlled checks every entry under each controlled strategy:
-// correct versions pass, broken ones are caught with their verdict.
+// correct versions pass, broken ones are caught with their verdict. The
+// strategies share one pass's total time.
 func TestCatalogControlled(t *testing.T) {
+	forgetDetections()
 	for _, strategy := range controlledStrategies {
 		for _, e := range catalog.All() {
-			group, variant, _ := strings.Cut(e.Name, "/")
-			t.Run(strategy+"/"+group+"/"+variant, func(t *testing.T) {
+			t.Run(subtestName(strategy, e), func(t *testing.T) {
 				if why, ok := e.Misses[strategy]; ok {
 					t.Skip("not expected to catch it: " + why)
 				}
-				opts := e.Options
-				opts.Strategy = strategy
-				if e.Expect == checks.Ok {
-					defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
-					if testing.Short() {
-						opts.Budget = time.Second
-					}
-					checks.Check(t, e.Target, opts)
-				} else {
-					if testing.Short() {
-						opts.ShrinkTime = time.Second // TestCatalog shows the shrunk reports
-					}
-					checks.Expect(t, e.Target, e.Expect, opts)
+				if e.Expect != checks.Ok {
+					detect(t, e, strategy)
+					return
 				}
+				defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+				opts := passOptions(t, e, len(controlledStrategies))
+				opts.Strategy = strategy
+				checks.Check(t, e.Target, opts)
 			})
 		}
 	}
@@ -75,8 +68,7 @@ func TestCatalogControlled(t *testing.T) {
 // its model. Broken variants pass it too: their bugs need concurrency.
 func TestSequential(t *testing.T) {
 	for _, e := range catalog.All() {
-		group, variant, _ := strings.Cut(e.Name, "/")
-		t.Run(group+"/"+variant, func(t *testing.T) {
+		t.Run(subtestName("", e), func(t *testing.T) {
 			if e.NotSequential != "" {
 				t.Skip(e.NotSequential)
 			}
