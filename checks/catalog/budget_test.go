@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
 )
@@ -79,4 +82,33 @@ func correctEntries() int {
 		}
 	}
 	return n
+}
+
+func TestPassOptions_ShareATotalAmongTheCorrectEntries(t *testing.T) {
+	correct, broken := entryNamed(t, "counter/atomic"), entryNamed(t, "counter/split-lock")
+	n := time.Duration(correctEntries())
+	require.Greater(t, n, time.Duration(1))
+
+	t.Setenv(totalEnv, (100 * n * time.Second).String())
+	assert.Equal(t, 100*time.Second, passOptions(t, correct, 1).Budget)
+	assert.Equal(t, 50*time.Second, passOptions(t, correct, 2).Budget, "parts share the total")
+	assert.Equal(t, broken.Options.Budget, passOptions(t, broken, 1).Budget, "a broken entry keeps its bound")
+	assert.Positive(t, broken.Options.Budget)
+
+	t.Setenv(totalEnv, "1ns")
+	floor := minBudget
+	if testing.Short() {
+		floor = minShortBudget
+	}
+	assert.Equal(t, floor, passOptions(t, correct, 1).Budget)
+
+	t.Setenv(totalEnv, "soon")
+	rec := &fatalRecorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		passOptions(rec, correct, 1)
+	}()
+	<-done
+	assert.Equal(t, `environment WEFT_TOTAL="soon": want a positive duration such as 2m`, rec.fatal)
 }
