@@ -99,6 +99,7 @@ func Run(t testing.TB, s Target, opts Options) Result {
 // summary.
 func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	tb.Helper()
+	skipUncontrolled(tb, s, opts, expect)
 	t, cfg := prepare(tb, s, opts)
 	if mine, child := raceChildOf(t.name); child {
 		if !mine {
@@ -129,7 +130,7 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 		tb.Errorf("weft: could not report to the portfolio: %v", err)
 	}
 	if cfg.summary != "" {
-		if err := appendSummary(cfg.summary, tb.Name(), res, expect, cfg); err != nil {
+		if err := appendSummary(cfg.summary, tb.Name(), res, expect, cfg, ""); err != nil {
 			tb.Errorf("weft: could not append to the summary %s: %v", cfg.summary, err)
 		}
 	}

@@ -36,6 +36,9 @@ func (r *runner) diagnose(f *failure) {
 		return
 	}
 	f.stressHang, f.exec, f.verdict = f.exec.hang, e, v
+	if shrinkBy := time.Now().Add(r.cfg.shrinkTime); shrinkBy.Before(deadline) {
+		deadline = shrinkBy // the shrink time bounds this shrinking too
+	}
 	for shrunk := true; shrunk && time.Now().Before(deadline); {
 		shrunk = false
 		for _, smaller := range r.smallerScenarios(f.sc) {

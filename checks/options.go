@@ -82,6 +82,12 @@ type Options struct {
 	// run alone finishes (for lock-free structures): see NotObstructionFree.
 	// It needs a controlled strategy.
 	ObstructionFree bool
+	// OnlyControlled, when set, says why only a controlled strategy can
+	// find the structure's bug, such as a starvation that needs the
+	// controller's goroutine identities. A check that would run on real
+	// cores (stress) is then skipped with this reason, and the summary file
+	// records the skip.
+	OnlyControlled string
 	// IgnoreLockOrder turns off the lock-order check of controlled
 	// executions (the "potential deadlock" verdict), for structures whose
 	// inconsistent lock orders are safe for a reason weft cannot see.

@@ -121,6 +121,9 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		if r.found == nil && !time.Now().Before(r.deadline) {
 			return nil
 		}
+		if r.found != nil && !time.Now().Before(r.shrinkDeadline) {
+			return nil // shrinking is out of time within a scenario of thousands of schedules
+		}
 		e := r.strat.execute(r.x, executionSeed(seed, i))
 		if r.escaped = e.escapedControl(); r.escaped != nil {
 			return nil

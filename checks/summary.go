@@ -7,14 +7,16 @@ import (
 	"github.com/weftlab/weft/internal/tools"
 )
 
-func appendSummary(path, test string, res Result, expect Verdict, cfg config) error {
+// appendSummary adds the row of one check to the summary file of make
+// check; note says why it did not run, if it did not.
+func appendSummary(path, test string, res Result, expect Verdict, cfg config, note string) error {
 	mode := cfg.strategy
 	if israce.Enabled && !strings.HasSuffix(mode, "+race") {
 		mode += "+race"
 	}
 	return tools.AppendSummaryRow(path, tools.SummaryRow{
 		Test: test, Structure: res.Structure, Mode: mode, Expected: string(expect), Actual: string(res.Verdict),
-		Scenarios: res.Scenarios, Executions: res.Executions, Seconds: res.Elapsed.Seconds(),
+		Scenarios: res.Scenarios, Executions: res.Executions, Seconds: res.Elapsed.Seconds(), Note: note,
 	})
 }
 

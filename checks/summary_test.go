@@ -16,8 +16,8 @@ import (
 func TestSummary_OneJSONLinePerCheck(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out", "summary.jsonl")
 	res := Result{Structure: "box", Verdict: NotLinearizable, Scenarios: 2, Executions: 30}
-	require.NoError(t, appendSummary(path, "TestBox", res, NotLinearizable, defaults()))
-	require.NoError(t, appendSummary(path, "TestBox2", Result{Structure: "box", Verdict: Ok}, "", defaults()))
+	require.NoError(t, appendSummary(path, "TestBox", res, NotLinearizable, defaults(), ""))
+	require.NoError(t, appendSummary(path, "TestBox2", Result{Structure: "box", Verdict: Ok}, "", defaults(), ""))
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")

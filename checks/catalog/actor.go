@@ -50,25 +50,14 @@ func actorOps[A counterActor]() []checks.Op[A, models.ActorInput, models.ActorOu
 	}
 }
 
-// withoutSequential marks e as having no sequential test, for reason.
-func withoutSequential(e Entry, reason string) Entry {
-	e.NotSequential = reason
-	return e
-}
-
 var actors = []Entry{
-	entry("7.2", checks.Ok, checks.Structure[*actor.Counter, models.ActorInput, models.ActorOutput]{
-		Name: "actor/counter", Model: models.ActorCounter,
-		New:  func() *actor.Counter { return actor.NewCounter(mailboxSize) },
-		Stop: (*actor.Counter).Stop, Ops: actorOps[*actor.Counter](),
-	}),
-	missedBy("bounded", "depth-first search varies the last decisions of a long actor execution first, and the reordering "+
-		"needs an early one: make detect measured a median of 30,001 executions (3 s) and a maximum over 19 s, "+
-		"past the budget under the race detector; the other strategies catch it at once",
-		withoutSequential(entry("7.2", checks.NotLinearizable, checks.Structure[*actor.PoolCounter, models.ActorInput, models.ActorOutput]{
-			Name: "actor/worker-pool", Model: models.ActorCounter,
-			New:  func() *actor.PoolCounter { return actor.NewPoolCounter(mailboxSize, poolWorkers) },
-			Stop: (*actor.PoolCounter).Stop, Ops: actorOps[*actor.PoolCounter](),
-		}), "its own workers reorder one sender's messages, so even a single client sees the bug, "+
-			"some of the time: a sequential test would fail only sometimes")),
+	entry("7.2", checks.Ok, "actor/counter", models.ActorCounter,
+		func() *actor.Counter { return actor.NewCounter(mailboxSize) }, actorOps, (*actor.Counter).Stop),
+	entry("7.2", checks.NotLinearizable, "actor/worker-pool", models.ActorCounter,
+		func() *actor.PoolCounter { return actor.NewPoolCounter(mailboxSize, poolWorkers) }, actorOps, (*actor.PoolCounter).Stop).
+		WithoutSequential("its own workers reorder one sender's messages, so even a single client sees the bug, "+
+			"some of the time: a sequential test would fail only sometimes").
+		MissedBy("bounded", "depth-first search varies the last decisions of a long actor execution first, and the reordering "+
+			"needs an early one: make detect measured a median of 30,001 executions (3 s) and a maximum over 19 s, "+
+			"past the budget under the race detector; the other strategies catch it at once"),
 }

@@ -44,17 +44,26 @@ func bankOps[B transferer](n int, ring bool) []checks.Op[B, models.BankInput, mo
 	}
 }
 
+// The op sets of the entries, which Go instantiates for their banks:
+// transfers between any two of two or three accounts, or around a ring of
+// three.
+func twoAccountOps[B transferer]() []checks.Op[B, models.BankInput, models.BankOutput] {
+	return bankOps[B](2, false)
+}
+
+func threeAccountOps[B transferer]() []checks.Op[B, models.BankInput, models.BankOutput] {
+	return bankOps[B](3, false)
+}
+
+func ringOfThreeOps[B transferer]() []checks.Op[B, models.BankInput, models.BankOutput] {
+	return bankOps[B](3, true)
+}
+
 var banks = []Entry{
-	entry("11.1", checks.Ok, checks.Structure[*bank.OrderedBank, models.BankInput, models.BankOutput]{
-		Name: "bank/ordered", Model: models.Bank(3),
-		New: func() *bank.OrderedBank { return bank.NewOrderedBank(3, models.InitialBalance) }, Ops: bankOps[*bank.OrderedBank](3, false),
-	}),
-	entry("11.1", checks.PotentialDeadlock, checks.Structure[*bank.DirectionalBank, models.BankInput, models.BankOutput]{
-		Name: "bank/two-lock", Model: models.Bank(2),
-		New: func() *bank.DirectionalBank { return bank.NewDirectionalBank(2, models.InitialBalance) }, Ops: bankOps[*bank.DirectionalBank](2, false),
-	}),
-	entry("11.1", checks.PotentialDeadlock, checks.Structure[*bank.DirectionalBank, models.BankInput, models.BankOutput]{
-		Name: "bank/three-lock-ring", Model: models.Bank(3),
-		New: func() *bank.DirectionalBank { return bank.NewDirectionalBank(3, models.InitialBalance) }, Ops: bankOps[*bank.DirectionalBank](3, true),
-	}),
+	entry("11.1", checks.Ok, "bank/ordered", models.Bank(3),
+		func() *bank.OrderedBank { return bank.NewOrderedBank(3, models.InitialBalance) }, threeAccountOps),
+	entry("11.1", checks.PotentialDeadlock, "bank/two-lock", models.Bank(2),
+		func() *bank.DirectionalBank { return bank.NewDirectionalBank(2, models.InitialBalance) }, twoAccountOps),
+	entry("11.1", checks.PotentialDeadlock, "bank/three-lock-ring", models.Bank(3),
+		func() *bank.DirectionalBank { return bank.NewDirectionalBank(3, models.InitialBalance) }, ringOfThreeOps),
 }

@@ -40,17 +40,11 @@ func bufferOps[B intBuffer]() []checks.Op[B, models.QueueInput, models.QueueOutp
 }
 
 var buffers = []Entry{
-	entry("9.3", checks.Ok, checks.Structure[*boundedbuffer.Buffer[int], models.QueueInput, models.QueueOutput]{
-		Name: "boundedbuffer/cond-for", Model: models.BlockingQueue(bufferCapacity),
-		New: func() *boundedbuffer.Buffer[int] { return boundedbuffer.New[int](bufferCapacity) }, Ops: bufferOps[*boundedbuffer.Buffer[int]](),
-	}),
-	entry("9.3", checks.NotLinearizable, checks.Structure[*boundedbuffer.IfBuffer[int], models.QueueInput, models.QueueOutput]{
-		Name: "boundedbuffer/cond-if", Model: models.BlockingQueue(bufferCapacity),
-		New: func() *boundedbuffer.IfBuffer[int] { return boundedbuffer.NewIfBuffer[int](bufferCapacity) }, Ops: bufferOps[*boundedbuffer.IfBuffer[int]](),
-	}),
+	entry("9.3", checks.Ok, "boundedbuffer/cond-for", models.BlockingQueue(bufferCapacity),
+		func() *boundedbuffer.Buffer[int] { return boundedbuffer.New[int](bufferCapacity) }, bufferOps),
+	entry("9.3", checks.NotLinearizable, "boundedbuffer/cond-if", models.BlockingQueue(bufferCapacity),
+		func() *boundedbuffer.IfBuffer[int] { return boundedbuffer.NewIfBuffer[int](bufferCapacity) }, bufferOps),
 	// Capacity 1: the lost wakeup needs the buffer full and empty in turn.
-	entry("11.1", checks.Deadlock, checks.Structure[*boundedbuffer.SharedCondBuffer[int], models.QueueInput, models.QueueOutput]{
-		Name: "boundedbuffer/shared-cond", Model: models.BlockingQueue(1),
-		New: func() *boundedbuffer.SharedCondBuffer[int] { return boundedbuffer.NewSharedCondBuffer[int](1) }, Ops: bufferOps[*boundedbuffer.SharedCondBuffer[int]](),
-	}),
+	entry("11.1", checks.Deadlock, "boundedbuffer/shared-cond", models.BlockingQueue(1),
+		func() *boundedbuffer.SharedCondBuffer[int] { return boundedbuffer.NewSharedCondBuffer[int](1) }, bufferOps),
 }

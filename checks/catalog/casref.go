@@ -50,12 +50,6 @@ func referenceOps[R reference]() []checks.Op[R, models.RegisterInput, models.Reg
 }
 
 var references = []Entry{
-	entry("9.4", checks.Ok, checks.Structure[*casref.Ref[int], models.RegisterInput, models.RegisterOutput]{
-		Name: "casref/atomic-pointer", Model: models.Register,
-		New: func() *casref.Ref[int] { return new(casref.Ref[int]) }, Ops: referenceOps[*casref.Ref[int]](),
-	}),
-	entry("9.4", checks.NotLinearizable, checks.Structure[*casref.LoadThenStoreRef[int], models.RegisterInput, models.RegisterOutput]{
-		Name: "casref/load-then-store", Model: models.Register,
-		New: func() *casref.LoadThenStoreRef[int] { return new(casref.LoadThenStoreRef[int]) }, Ops: referenceOps[*casref.LoadThenStoreRef[int]](),
-	}),
+	entry("9.4", checks.Ok, "casref/atomic-pointer", models.Register, zero[casref.Ref[int]], referenceOps),
+	entry("9.4", checks.NotLinearizable, "casref/load-then-store", models.Register, zero[casref.LoadThenStoreRef[int]], referenceOps),
 }

@@ -4,11 +4,14 @@
 package catalog
 
 import (
+	"maps"
+	"reflect"
 	"time"
 
 	"pgregory.net/rapid"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/models"
 )
 
 // An Entry is one variant of a guide structure.
@@ -17,6 +20,9 @@ type Entry struct {
 	Name string
 	// Guide is the section of the guide it illustrates.
 	Guide string
+	// Package is the import path of the package that defines the type the
+	// entry checks, such as "github.com/weftlab/weft/impls/counter".
+	Package string
 	// Expect is Ok for a correct version, the verdict weft must reach for a
 	// broken one.
 	Expect checks.Verdict
@@ -26,14 +32,13 @@ type Entry struct {
 	Racy bool
 	// Target is the structure to check.
 	Target checks.Target
-	// Options adjusts the check for this variant; usually zero.
+	// Options adjusts the check for this variant. Options.OnlyControlled
+	// says why only a controlled strategy can catch the variant's bug:
+	// stress runs skip it with that note.
 	Options checks.Options
 	// NotSequential, when set, says why the sequential state-machine test
 	// does not apply: the variant's bug shows without a second client.
 	NotSequential string
-	// OnlyControlled, when set, says why only a controlled strategy can
-	// catch the variant's bug; stress runs skip it with that note.
-	OnlyControlled string
 	// Misses names the controlled strategies that are not expected to catch
 	// the variant's bug within its budget, each with the reason; the others
 	// must.
@@ -52,14 +57,42 @@ const zooBudget = time.Minute
 // caught.
 var value = rapid.IntRange(1, 99)
 
-// entry builds an Entry from a structure, taking its name from it.
-func entry[S any, I any, O comparable](guide string, expect checks.Verdict, s checks.Structure[S, I, O]) Entry {
-	e := Entry{Name: s.Name, Guide: guide, Expect: expect, Target: s}
+// entry returns the Entry of the structure called name, expected to reach
+// verdict expect: instances made by newInstance, checked against model
+// through the operations ops returns, and ended by stop, if given, after
+// each execution. Go infers the structure's types from the arguments: ops
+// is an op set generic in the instance type, such as singleCounterOps,
+// passed without type arguments. The Entry's methods adjust it.
+func entry[S any, I any, O comparable](guide string, expect checks.Verdict, name string, model models.Spec[I, O],
+	newInstance func() S, ops func() []checks.Op[S, I, O], stop ...func(S)) Entry {
+	s := checks.Structure[S, I, O]{Name: name, Model: model, New: newInstance, Ops: ops()}
+	switch len(stop) {
+	case 0:
+	case 1:
+		s.Stop = stop[0]
+	default:
+		panic("catalog: entry " + name + " has more than one stop function")
+	}
+	e := Entry{Name: name, Guide: guide, Package: packageOf[S](), Expect: expect, Target: s}
 	if expect != checks.Ok {
 		e.Options.Budget = zooBudget
 	}
 	return e
 }
+
+// packageOf returns the import path of the package that defines S, or of
+// what S points to.
+func packageOf[S any]() string {
+	t := reflect.TypeFor[S]()
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.PkgPath()
+}
+
+// zero makes the zero value of T, for the structures whose zero value is
+// ready to use.
+func zero[T any]() *T { return new(T) }
 
 // All returns every entry, grouped by structure, correct versions first.
 func All() []Entry {
@@ -70,22 +103,52 @@ func All() []Entry {
 	return all
 }
 
-// onlyControlled marks e as caught only under control, for the reason
-// given.
-func onlyControlled(reason string, e Entry) Entry {
-	e.OnlyControlled = reason
+// OnlyControlled marks e as caught only under control, for the reason
+// given: stress runs skip it, and say why in the summary.
+func (e Entry) OnlyControlled(why string) Entry {
+	e.Options.OnlyControlled = why
 	return e
 }
 
-// withOptions sets the options of e, keeping its budget.
-func withOptions(o checks.Options, e Entry) Entry {
+// MissedBy records that strategy is not expected to catch e within its
+// budget, and why.
+func (e Entry) MissedBy(strategy, why string) Entry {
+	e.Misses = maps.Clone(e.Misses)
+	if e.Misses == nil {
+		e.Misses = map[string]string{}
+	}
+	e.Misses[strategy] = why
+	return e
+}
+
+// WithOptions sets the options of e, keeping its budget and what it is
+// marked with.
+func (e Entry) WithOptions(o checks.Options) Entry {
 	o.Budget = e.Options.Budget
+	o.OnlyControlled = e.Options.OnlyControlled
+	o.ObstructionFree = o.ObstructionFree || e.Options.ObstructionFree
 	e.Options = o
 	return e
 }
 
-// racy marks e as a data race by design.
-func racy(e Entry) Entry {
+// WithoutSequential marks e as having no sequential test, for the reason
+// given.
+func (e Entry) WithoutSequential(why string) Entry {
+	e.NotSequential = why
+	return e
+}
+
+// DataRace marks e's bug as a data race by design.
+func (e Entry) DataRace() Entry {
 	e.Racy = true
 	return e
+}
+
+// ObstructionFree makes e an obstruction-freedom check: every operation
+// run alone, from wherever the schedule froze the others, must finish. Its
+// structure is that of another entry, which checks it for the rest.
+func (e Entry) ObstructionFree() Entry {
+	e.Options.ObstructionFree = true
+	e.NotSequential = "the structure's own entry runs its sequential test"
+	return e.OnlyControlled("the obstruction-freedom check freezes every goroutine but one, which only the controller can")
 }

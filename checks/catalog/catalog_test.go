@@ -1,10 +1,7 @@
 package catalog_test
 
 import (
-	"os"
-	"strings"
 	"testing"
-	"time"
 
 	"go.uber.org/goleak"
 
@@ -18,9 +15,8 @@ import (
 // execution, broken ones must be caught with their expected verdict.
 func TestCatalog(t *testing.T) {
 	for _, e := range catalog.All() {
-		group, variant, _ := strings.Cut(e.Name, "/")
-		t.Run(group+"/"+variant, func(t *testing.T) {
-			opts, expect := e.Options, e.Expect
+		t.Run(subtestName("", e), func(t *testing.T) {
+			opts, expect := passOptions(t, e, 1), e.Expect
 			if e.Racy {
 				// Its race is caught as such by stress+race, which runs
 				// stress executions in a child process under the race
@@ -32,22 +28,6 @@ func TestCatalog(t *testing.T) {
 				if strategy == "stress+race" || israce.Enabled && !controlled {
 					opts.Strategy, expect = "stress+race", checks.DataRace
 					t.Setenv("WEFT_STRATEGY", "stress+race") // which beats Options
-				}
-			}
-			if e.OnlyControlled != "" {
-				strategy, controlled, err := tools.StrategyOf(e.Options.Strategy)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !controlled {
-					if israce.Enabled {
-						strategy += "+race"
-					}
-					if path := os.Getenv("WEFT_SUMMARY"); path != "" {
-						_ = tools.AppendSummaryRow(path, tools.SummaryRow{Test: t.Name(), Structure: e.Name,
-							Mode: strategy, Expected: string(e.Expect), Actual: "skipped", Note: "only controlled: " + e.OnlyControlled})
-					}
-					t.Skip("only a controlled strategy can catch it: " + e.OnlyControlled)
 				}
 			}
 			if expect == checks.Ok {
@@ -67,29 +47,24 @@ func TestCatalog(t *testing.T) {
 var controlledStrategies = []string{"random", "pct", "bounded"}
 
 // TestCatalogControlled checks every entry under each controlled strategy:
-// correct versions pass, broken ones are caught with their verdict.
+// correct versions pass, broken ones are caught with their verdict. The
+// strategies share one pass's total time.
 func TestCatalogControlled(t *testing.T) {
+	forgetDetections()
 	for _, strategy := range controlledStrategies {
 		for _, e := range catalog.All() {
-			group, variant, _ := strings.Cut(e.Name, "/")
-			t.Run(strategy+"/"+group+"/"+variant, func(t *testing.T) {
+			t.Run(subtestName(strategy, e), func(t *testing.T) {
 				if why, ok := e.Misses[strategy]; ok {
 					t.Skip("not expected to catch it: " + why)
 				}
-				opts := e.Options
-				opts.Strategy = strategy
-				if e.Expect == checks.Ok {
-					defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
-					if testing.Short() {
-						opts.Budget = time.Second
-					}
-					checks.Check(t, e.Target, opts)
-				} else {
-					if testing.Short() {
-						opts.ShrinkTime = time.Second // TestCatalog shows the shrunk reports
-					}
-					checks.Expect(t, e.Target, e.Expect, opts)
+				if e.Expect != checks.Ok {
+					detect(t, e, strategy)
+					return
 				}
+				defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+				opts := passOptions(t, e, len(controlledStrategies))
+				opts.Strategy = strategy
+				checks.Check(t, e.Target, opts)
 			})
 		}
 	}
@@ -99,8 +74,7 @@ func TestCatalogControlled(t *testing.T) {
 // its model. Broken variants pass it too: their bugs need concurrency.
 func TestSequential(t *testing.T) {
 	for _, e := range catalog.All() {
-		group, variant, _ := strings.Cut(e.Name, "/")
-		t.Run(group+"/"+variant, func(t *testing.T) {
+		t.Run(subtestName("", e), func(t *testing.T) {
 			if e.NotSequential != "" {
 				t.Skip(e.NotSequential)
 			}

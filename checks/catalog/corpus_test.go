@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,32 +48,12 @@ func TestCorpus_RecordedVerdictsStand(t *testing.T) {
 }
 
 func TestVerify_RejectsAHistoryOfAnotherStructure(t *testing.T) {
-	var split, atomic catalog.Entry
-	for _, e := range catalog.All() {
-		switch e.Name {
-		case "counter/split-lock":
-			split = e
-		case "counter/atomic":
-			atomic = e
-		}
-	}
+	split, atomic := entryNamed(t, "counter/split-lock"), entryNamed(t, "counter/atomic")
 	opts := checks.Options{CheckTimeout: time.Second}
-	rec := &fatalRecorder{TB: t}
-	checks.Verify(rec, atomic.Target, "../../histories/corpus/counter-split-lock.json", opts)
-	assert.Contains(t, rec.fatal, `is a history of structure "counter/split-lock", not "counter/atomic"`)
-	rec = &fatalRecorder{TB: t}
-	checks.Verify(rec, split.Target, "../../histories/corpus/absent.json", opts)
-	assert.Contains(t, rec.fatal, "no such file or directory")
-}
-
-// fatalRecorder is a test that records what stopped it instead of
-// stopping.
-type fatalRecorder struct {
-	testing.TB
-	fatal string
-}
-
-func (r *fatalRecorder) Helper() {}
-func (r *fatalRecorder) Fatalf(format string, args ...any) {
-	r.fatal = fmt.Sprintf(format, args...)
+	fatal := fatalOf(t, func(tb testing.TB) {
+		checks.Verify(tb, atomic.Target, "../../histories/corpus/counter-split-lock.json", opts)
+	})
+	assert.Contains(t, fatal, `is a history of structure "counter/split-lock", not "counter/atomic"`)
+	fatal = fatalOf(t, func(tb testing.TB) { checks.Verify(tb, split.Target, "../../histories/corpus/absent.json", opts) })
+	assert.Contains(t, fatal, "no such file or directory")
 }

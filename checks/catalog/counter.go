@@ -58,24 +58,9 @@ func singleCounterOps[C singleCounter]() []checks.Op[C, models.CounterInput, mod
 }
 
 var counters = []Entry{
-	entry("9.1", checks.Ok, checks.Structure[*counter.SafeCounter, models.CounterInput, models.CounterOutput]{
-		Name: "counter/mutex-map", Model: models.Counter,
-		New: counter.NewSafeCounter, Ops: keyedCounterOps[*counter.SafeCounter](),
-	}),
-	entry("9.4", checks.Ok, checks.Structure[*counter.AtomicCounter, models.CounterInput, models.CounterOutput]{
-		Name: "counter/atomic", Model: models.Counter,
-		New: func() *counter.AtomicCounter { return new(counter.AtomicCounter) }, Ops: singleCounterOps[*counter.AtomicCounter](),
-	}),
-	entry("11.2", checks.Ok, checks.Structure[*counter.ChanCounter, models.CounterInput, models.CounterOutput]{
-		Name: "counter/channel", Model: models.Counter,
-		New: counter.NewChanCounter, Stop: (*counter.ChanCounter).Stop, Ops: singleCounterOps[*counter.ChanCounter](),
-	}),
-	racy(entry("11.2", checks.NotLinearizable, checks.Structure[*counter.RacyCounter, models.CounterInput, models.CounterOutput]{
-		Name: "counter/racy", Model: models.Counter,
-		New: func() *counter.RacyCounter { return new(counter.RacyCounter) }, Ops: singleCounterOps[*counter.RacyCounter](),
-	})),
-	entry("11.2", checks.NotLinearizable, checks.Structure[*counter.SplitLockCounter, models.CounterInput, models.CounterOutput]{
-		Name: "counter/split-lock", Model: models.Counter,
-		New: counter.NewSplitLockCounter, Ops: keyedCounterOps[*counter.SplitLockCounter](),
-	}),
+	entry("9.1", checks.Ok, "counter/mutex-map", models.Counter, counter.NewSafeCounter, keyedCounterOps),
+	entry("9.4", checks.Ok, "counter/atomic", models.Counter, zero[counter.AtomicCounter], singleCounterOps),
+	entry("11.2", checks.Ok, "counter/channel", models.Counter, counter.NewChanCounter, singleCounterOps, (*counter.ChanCounter).Stop),
+	entry("11.2", checks.NotLinearizable, "counter/racy", models.Counter, zero[counter.RacyCounter], singleCounterOps).DataRace(),
+	entry("11.2", checks.NotLinearizable, "counter/split-lock", models.Counter, counter.NewSplitLockCounter, keyedCounterOps),
 }

@@ -31,7 +31,7 @@ func BenchmarkDetection(b *testing.B) {
 			continue
 		}
 		for _, strategy := range detectionStrategies {
-			if e.OnlyControlled != "" && (strategy == "stress" || strategy == "stress-plain") {
+			if e.Options.OnlyControlled != "" && (strategy == "stress" || strategy == "stress-plain") {
 				continue
 			}
 			if _, missed := e.Misses[strategy]; missed {

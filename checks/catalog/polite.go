@@ -28,13 +28,7 @@ func sidedOps[C twoSided]() []checks.Op[C, models.CounterInput, models.CounterOu
 }
 
 var polites = []Entry{
-	entry("11", checks.Ok, checks.Structure[*polite.Jittered, models.CounterInput, models.CounterOutput]{
-		Name: "polite/jittered", Model: models.Counter,
-		New: func() *polite.Jittered { return polite.NewJittered(1) }, Ops: sidedOps[*polite.Jittered](),
-	}),
-	onlyControlled("a livelock needs both sides in step, which only the virtual clock guarantees: on real cores timing noise breaks the tie",
-		entry("11", checks.Livelock, checks.Structure[*polite.Polite, models.CounterInput, models.CounterOutput]{
-			Name: "polite/fixed-backoff", Model: models.Counter,
-			New: func() *polite.Polite { return new(polite.Polite) }, Ops: sidedOps[*polite.Polite](),
-		})),
+	entry("11", checks.Ok, "polite/jittered", models.Counter, func() *polite.Jittered { return polite.NewJittered(1) }, sidedOps),
+	entry("11", checks.Livelock, "polite/fixed-backoff", models.Counter, zero[polite.Polite], sidedOps).
+		OnlyControlled("a livelock needs both sides in step, which only the virtual clock guarantees: on real cores timing noise breaks the tie"),
 }

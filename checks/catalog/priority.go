@@ -38,14 +38,9 @@ func priorityOps() []checks.Op[*priority.System, models.CounterInput, models.Cou
 }
 
 var priorities = []Entry{
-	entry("11.3", checks.Ok, checks.Structure[*priority.System, models.CounterInput, models.CounterOutput]{
-		Name: "priority/inheritance", Model: models.Counter,
-		New: priority.NewSystem, Stop: (*priority.System).Stop, Ops: priorityOps(),
-	}),
-	missedBy("bounded", "the inversion needs the three tasks to arrive in a certain order in the first steps of an execution of about 100, and depth-first search varies the last decisions first: 287,377 schedules of 29 scenarios in a minute without it",
-		onlyControlled("tasks declare their priorities to the controller, which alone counts who steps while whom waits",
-			entry("11.3", checks.PriorityInversion, checks.Structure[*priority.System, models.CounterInput, models.CounterOutput]{
-				Name: "priority/no-inheritance", Model: models.Counter,
-				New: priority.NewSystemWithoutInheritance, Stop: (*priority.System).Stop, Ops: priorityOps(),
-			}))),
+	entry("11.3", checks.Ok, "priority/inheritance", models.Counter, priority.NewSystem, priorityOps, (*priority.System).Stop),
+	entry("11.3", checks.PriorityInversion, "priority/no-inheritance", models.Counter,
+		priority.NewSystemWithoutInheritance, priorityOps, (*priority.System).Stop).
+		OnlyControlled("tasks declare their priorities to the controller, which alone counts who steps while whom waits").
+		MissedBy("bounded", "the inversion needs the three tasks to arrive in a certain order in the first steps of an execution of about 100, and depth-first search varies the last decisions first: 287,377 schedules of 29 scenarios in a minute without it"),
 }

@@ -3,7 +3,6 @@ package catalog_test
 import (
 	"testing"
 
-	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/internal/engine"
 )
 
@@ -11,9 +10,6 @@ import (
 // inheritance, tasks arriving while an urgent one waits are the only less
 // urgent steps, and the default inversion bound must never fire.
 func TestPriority_DefaultBoundNeverFiresWithInheritance(t *testing.T) {
-	for _, e := range catalog.All() {
-		if e.Name == "priority/inheritance" {
-			boundNeverFires(t, e, "inversion steps by one goroutine in one wait", "inversion", engine.DefaultInversionBound)
-		}
-	}
+	boundNeverFires(t, entryNamed(t, "priority/inheritance"), "inversion steps by one goroutine in one wait",
+		"inversion", engine.DefaultInversionBound)
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,10 +15,11 @@ import (
 	"github.com/weftlab/weft/checks/catalog"
 )
 
-// TestReplay_ControlledFailuresReplayExactly finds a failure of every broken
-// variant under every controlled strategy, then replays each from its
-// history file several times: every replay must give the same verdict, the
-// same history (every call, result and clock tick) and the same schedule.
+// TestReplay_ControlledFailuresReplayExactly replays the failure of every
+// broken variant under every controlled strategy (found once in the test
+// binary: see detect) from its history file several times: every replay
+// must give the same verdict, the same history (every call, result and
+// clock tick) and the same schedule.
 func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 	const replays = 3
 	for _, strategy := range []string{"random", "pct"} { // replay does not depend on the strategy
@@ -27,22 +27,19 @@ func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 			if e.Expect == checks.Ok {
 				continue
 			}
-			group, variant, _ := strings.Cut(e.Name, "/")
-			t.Run(strategy+"/"+group+"/"+variant, func(t *testing.T) {
+			t.Run(subtestName(strategy, e), func(t *testing.T) {
 				if why, ok := e.Misses[strategy]; ok {
 					t.Skip("not expected to catch it: " + why)
 				}
-				out := t.TempDir()
-				opts := e.Options
-				opts.Strategy, opts.OutDir, opts.ShrinkTime = strategy, out, time.Second
-				res := checks.Run(t, e.Target, opts)
-				require.NotNil(t, res.Failure, "not caught")
+				res := detect(t, e, strategy)
 				want := historyFields(t, res.Failure.HistoryFile)
 				require.Contains(t, want, "schedule")
+				out := t.TempDir()
 				for range replays {
 					replay := e.Options // the same checks (such as ObstructionFree)
 					replay.Replay, replay.OutDir = res.Failure.HistoryFile, out
-					again := checks.Run(t, e.Target, replay)
+					// The history file names the test that found the failure.
+					again := checks.Run(renamed{TB: t, name: controlledTestName(strategy, e)}, e.Target, replay)
 					require.NotNil(t, again.Failure, "the replay did not fail")
 					assert.Equal(t, res.Verdict, again.Verdict)
 					assert.Equal(t, replayedExecution(res.Failure.Report), replayedExecution(again.Failure.Report),

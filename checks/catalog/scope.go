@@ -9,14 +9,8 @@ import (
 )
 
 var scopes = []Entry{
-	entry("12", checks.Ok, checks.Structure[*scope.Scoped, models.RegisterInput, models.RegisterOutput]{
-		Name: "scope/structured", Model: models.Register,
-		New: func() *scope.Scoped { return new(scope.Scoped) }, Ops: registerOps[*scope.Scoped](),
-	}),
-	entry("12", checks.Leak, checks.Structure[*scope.Leaky, models.RegisterInput, models.RegisterOutput]{
-		Name: "scope/leaky", Model: models.Register,
-		New: func() *scope.Leaky { return new(scope.Leaky) }, Ops: registerOps[*scope.Leaky](),
-	}),
+	entry("12", checks.Ok, "scope/structured", models.Register, zero[scope.Scoped], registerOps),
+	entry("12", checks.Leak, "scope/leaky", models.Register, zero[scope.Leaky], registerOps),
 }
 
 type register interface {

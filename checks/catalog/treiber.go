@@ -45,16 +45,9 @@ func stackOps[S intStack]() []checks.Op[S, models.StackInput, models.StackOutput
 }
 
 var stacks = []Entry{
-	entry("10.3", checks.Ok, checks.Structure[*treiber.Stack[int], models.StackInput, models.StackOutput]{
-		Name: "treiber/gc", Model: models.Stack,
-		New: func() *treiber.Stack[int] { return new(treiber.Stack[int]) }, Ops: stackOps[*treiber.Stack[int]](),
-	}),
-	entry("10.2", checks.Ok, checks.Structure[*treiber.StampedStack, models.StackInput, models.StackOutput]{
-		Name: "treiber/stamped", Model: models.Stack,
-		New: func() *treiber.StampedStack { return treiber.NewStampedStack(arenaCapacity) }, Ops: stackOps[*treiber.StampedStack](),
-	}),
-	entry("10.2", checks.NotLinearizable, checks.Structure[*treiber.RecyclingStack, models.StackInput, models.StackOutput]{
-		Name: "treiber/recycling-aba", Model: models.Stack,
-		New: func() *treiber.RecyclingStack { return treiber.NewRecyclingStack(arenaCapacity) }, Ops: stackOps[*treiber.RecyclingStack](),
-	}),
+	entry("10.3", checks.Ok, "treiber/gc", models.Stack, zero[treiber.Stack[int]], stackOps),
+	entry("10.2", checks.Ok, "treiber/stamped", models.Stack,
+		func() *treiber.StampedStack { return treiber.NewStampedStack(arenaCapacity) }, stackOps),
+	entry("10.2", checks.NotLinearizable, "treiber/recycling-aba", models.Stack,
+		func() *treiber.RecyclingStack { return treiber.NewRecyclingStack(arenaCapacity) }, stackOps),
 }
