@@ -38,9 +38,12 @@ func (t *target) explainStuck(history []record, ops []porcupine.Operation, info 
 		if p >= len(partials) {
 			break
 		}
+		// Of the longest legal orders, the first by record index: porcupine
+		// lists them in no fixed order, and a replay must explain its
+		// failure the same way.
 		var longest []porcupine.Operation
 		for _, l := range partials[p] {
-			if len(l) > len(longest) {
+			if len(l) > len(longest) || len(l) == len(longest) && slices.CompareFunc(l, longest, byRecord) < 0 {
 				longest = l
 			}
 		}
@@ -88,3 +91,5 @@ func (t *target) whyNot(pm porcupine.Model, state any, op porcupine.Operation) s
 	}
 	return t.model.explain(state, op.Input.(*checkCall).in, op.Output)
 }
+
+func byRecord(a, b porcupine.Operation) int { return cmp.Compare(a.Metadata.(int), b.Metadata.(int)) }
