@@ -54,9 +54,17 @@ repro:
 	@test -n "$(FILE)" || { echo "usage: make repro FILE=histories/out/NAME.json"; exit 2; }
 	$(GO) run ./cmd/weft repro $(FILE)
 
+## lint: gofmt, goimports' grouping, go vet and staticcheck (SA2001, an
+## empty critical section, is off for tests: lock-unlock pairs are how the
+## shims' tests reach a scheduling point).
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOIMPORTS   := golang.org/x/tools/cmd/goimports@v0.52.0
 lint:
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	@ungrouped="$$($(GO) run $(GOIMPORTS) -l .)"; if [ -n "$$ungrouped" ]; then echo "goimports would change:"; echo "$$ungrouped"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) -tests=false ./...
+	$(GO) run $(STATICCHECK) -checks inherit,-SA2001 ./...
 
 clean:
 	rm -rf $(OUT)

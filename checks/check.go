@@ -2,9 +2,10 @@ package checks
 
 import (
 	"fmt"
-	"pgregory.net/rapid"
 	"testing"
 	"time"
+
+	"pgregory.net/rapid"
 )
 
 // Result is the outcome of a check.

@@ -69,7 +69,7 @@ func (r *runner) dropPreemptions(f *failure, info *minimizeInfo, within func() b
 					ds = ds[:i+1]
 				}
 				info.tries++
-				e := r.x.executeControlled(f.sc, f.exec.seed, c.strategy, &replaySchedule{decisions: ds})
+				e := r.x.executeControlled(f.sc, f.exec.seed, c.strategy, &scheduleChooser{decisions: ds})
 				if e.hang != nil || e.control.preemptions >= c.preemptions {
 					continue
 				}

@@ -28,7 +28,7 @@ func (r *runner) replay() (*failure, error) {
 	r.deadline = r.start.Add(r.cfg.budget)
 	r.scenarios = 1
 	if hf.Schedule != nil {
-		return r.replaySchedule(hf, sc)
+		return r.replayExactly(hf, sc)
 	}
 	seed := hf.ExecutionSeed
 	r.strat.scenario(sc)
@@ -52,10 +52,10 @@ func (r *runner) replay() (*failure, error) {
 	return nil, nil
 }
 
-// replaySchedule executes the scenario once with the recorded decisions:
+// replayExactly executes the scenario once with the recorded decisions:
 // the same interleaving, hence the same history, as when it was recorded,
 // unless the code changed since.
-func (r *runner) replaySchedule(hf historyFile, sc scenario) (*failure, error) {
+func (r *runner) replayExactly(hf historyFile, sc scenario) (*failure, error) {
 	ds, err := decodeSchedule(hf.Schedule.Decisions)
 	if err != nil {
 		return nil, err

@@ -2,9 +2,10 @@ package checks
 
 import (
 	"fmt"
-	"github.com/weftlab/weft/internal/repro"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // A failure is an execution that failed, with everything needed to report

@@ -9,13 +9,13 @@ import (
 	"github.com/weftlab/weft/checks/internal/engine"
 )
 
-// replaySchedule is the chooser that replays a recorded schedule: the
+// scheduleChooser is the chooser that replays a recorded schedule: the
 // values of its decisions, in order. Strictly, it records the first
 // decision the execution does not allow (a goroutine that cannot run, or
 // a schedule too short): the execution diverged, which means it is not a
 // deterministic function of its decisions. Leniently (to minimize a
 // schedule), it goes on without preempting instead.
-type replaySchedule struct {
+type scheduleChooser struct {
 	decisions []int
 	i         int
 	strict    bool
@@ -27,7 +27,7 @@ type replaySchedule struct {
 type replayed struct {
 	decisions []int
 	strict    bool
-	last      *replaySchedule // the chooser of the last execution
+	last      *scheduleChooser // the chooser of the last execution
 }
 
 func (s *replayed) reset()               { s.last = nil }
@@ -35,11 +35,11 @@ func (s *replayed) observe(*controlInfo) {}
 func (s *replayed) exhausted() bool      { return s.last != nil }
 
 func (s *replayed) chooser(uint64) engine.Chooser {
-	s.last = &replaySchedule{decisions: s.decisions, strict: s.strict}
+	s.last = &scheduleChooser{decisions: s.decisions, strict: s.strict}
 	return s.last
 }
 
-func (c *replaySchedule) next(valid func(int) bool, fallback int, what string) int {
+func (c *scheduleChooser) next(valid func(int) bool, fallback int, what string) int {
 	if c.i < len(c.decisions) {
 		v := c.decisions[c.i]
 		c.i++
@@ -55,7 +55,7 @@ func (c *replaySchedule) next(valid func(int) bool, fallback int, what string) i
 	return fallback
 }
 
-func (c *replaySchedule) Pick(d *engine.Decision) int {
+func (c *scheduleChooser) Pick(d *engine.Decision) int {
 	fallback := d.Runnable[0]
 	if d.CurRunnable {
 		fallback = d.Cur
@@ -63,7 +63,7 @@ func (c *replaySchedule) Pick(d *engine.Decision) int {
 	return c.next(func(g int) bool { return slices.Contains(d.Runnable, g) }, fallback, "goroutine to run")
 }
 
-func (c *replaySchedule) Choose(n int) int {
+func (c *scheduleChooser) Choose(n int) int {
 	return c.next(func(v int) bool { return v >= 0 && v < n }, 0, "choice")
 }
 
