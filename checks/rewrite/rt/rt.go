@@ -121,3 +121,7 @@ func Tick(d time.Duration) *sched.Chan[time.Time] {
 	}
 	return sched.NewTicker(d).C
 }
+
+// Make returns a channel of the named type C with room for size values,
+// like make(C, size).
+func Make[C ~*sched.Chan[T], T any](size int) C { return C(sched.NewChan[T](size)) }

@@ -1,0 +1,236 @@
+package rewrite
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// rewriterVersion changes whenever the rewrite of some input changes, so that
+// overlays cached by an older rewriter are not reused.
+const rewriterVersion = "weft-rewrite-1"
+
+// Config says where the packages are and where the rewritten files go.
+type Config struct {
+	// Dir is the directory the patterns are resolved in; empty means the
+	// current directory.
+	Dir string
+	// CacheDir holds the rewritten files and the overlays; empty means
+	// weft/rewrite under os.UserCacheDir.
+	CacheDir string
+	// Env is the environment of the go command that lists the packages;
+	// nil means the current one.
+	Env []string
+}
+
+// A Result is a rewrite ready for the go command.
+type Result struct {
+	// Overlay is the file to pass as go test -overlay=Overlay.
+	Overlay string
+	// Files maps each rewritten file to its rewritten copy; files with
+	// nothing to rewrite are absent, and built as they are.
+	Files map[string]string
+	// Cached reports that the rewrite of the same sources was reused.
+	Cached bool
+}
+
+// Overlay rewrites the packages that patterns match, with their tests, and
+// returns the overlay that builds them rewritten. The packages' own files
+// are never written. The same sources give the same overlay file and the
+// same rewritten files, so a second run skips the type-checking and the go
+// command finds its build cache warm.
+//
+// It fails with every construct that cannot be rewritten (see [Error]) or
+// with the packages' own errors.
+func Overlay(cfg Config, patterns ...string) (*Result, error) {
+	if cfg.CacheDir == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return nil, fmt.Errorf("rewrite: no cache directory (set Config.CacheDir): %w", err)
+		}
+		cfg.CacheDir = filepath.Join(dir, "weft", "rewrite")
+	}
+	key, err := sourceKey(cfg, patterns)
+	if err != nil {
+		return nil, err
+	}
+	overlay := filepath.Join(cfg.CacheDir, "overlays", key+".json")
+	if files, ok := reuse(overlay); ok {
+		return &Result{Overlay: overlay, Files: files, Cached: true}, nil
+	}
+	files, err := rewritePackages(cfg, patterns)
+	if err != nil {
+		return nil, err
+	}
+	data, err := json.MarshalIndent(map[string]any{"Replace": files}, "", "\t")
+	if err != nil {
+		return nil, err
+	}
+	if err := writeAtomic(overlay, data); err != nil {
+		return nil, err
+	}
+	return &Result{Overlay: overlay, Files: files}, nil
+}
+
+// sourceKey hashes what a rewrite depends on: the rewriter, the files of
+// the packages and of the main module's packages they import, and the
+// module's requirements. Listing them costs a go list, not a type-check.
+func sourceKey(cfg Config, patterns []string) (string, error) {
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule | packages.NeedImports | packages.NeedDeps,
+		Dir:  cfg.Dir, Env: cfg.Env, Tests: true,
+	}, patterns...)
+	if err != nil {
+		return "", fmt.Errorf("rewrite: listing %v: %w", patterns, err)
+	}
+	var files []string
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Module == nil || !p.Module.Main && !slices.Contains(pkgs, p) {
+			return
+		}
+		for _, list := range [][]string{p.GoFiles, p.OtherFiles, {p.Module.GoMod, strings.TrimSuffix(p.Module.GoMod, ".mod") + ".sum"}} {
+			for _, name := range list {
+				if name != "" && !seen[name] {
+					seen[name] = true
+					files = append(files, name)
+				}
+			}
+		}
+	})
+	slices.Sort(files)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n%q\n", rewriterVersion, runtime.Version(), patterns)
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+		sum := sha256.Sum256(data)
+		fmt.Fprintf(h, "%s %x\n", name, sum)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// reuse returns the files of a cached overlay whose rewritten copies all
+// still exist.
+func reuse(overlay string) (map[string]string, bool) {
+	data, err := os.ReadFile(overlay)
+	if err != nil {
+		return nil, false
+	}
+	var o struct{ Replace map[string]string }
+	if json.Unmarshal(data, &o) != nil {
+		return nil, false
+	}
+	for _, to := range o.Replace {
+		if _, err := os.Stat(to); err != nil {
+			return nil, false
+		}
+	}
+	return o.Replace, true
+}
+
+// rewritePackages type-checks the packages and writes the rewrite of each
+// file that needs one, named by the hash of its content.
+func rewritePackages(cfg Config, patterns []string) (map[string]string, error) {
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule | packages.NeedTypes |
+			packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedImports,
+		Dir: cfg.Dir, Env: cfg.Env, Tests: true,
+	}, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("rewrite: loading %v: %w", patterns, err)
+	}
+	inSet := map[string]bool{}
+	for _, p := range pkgs {
+		inSet[p.PkgPath] = true
+	}
+	var errs []error
+	files := map[string]string{}
+	done := map[string]bool{}
+	for _, p := range pkgs {
+		if p.Name == "main" && strings.HasSuffix(p.ID, ".test") {
+			continue // the generated test main
+		}
+		for _, e := range p.Errors {
+			errs = append(errs, e)
+		}
+		if p.Module == nil {
+			errs = append(errs, fmt.Errorf("rewrite: %s is in the standard library, which is not rewritten", p.PkgPath))
+			continue
+		}
+		for _, name := range p.OtherFiles {
+			if strings.HasSuffix(name, ".s") {
+				errs = append(errs, &Error{Pos: token.Position{Filename: name}, What: "assembly cannot be rewritten: its functions would run outside control"})
+			}
+		}
+		if len(p.Errors) > 0 {
+			continue
+		}
+		for _, syn := range p.Syntax {
+			name := p.Fset.File(syn.Pos()).Name()
+			if done[name] {
+				continue
+			}
+			done[name] = true
+			src, err := os.ReadFile(name)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			out, err := rewriteFile(p.Fset, syn, src, name, p.TypesInfo, p.Types, func(path string) bool { return inSet[path] })
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if out == nil {
+				continue
+			}
+			sum := sha256.Sum256(out)
+			to := filepath.Join(cfg.CacheDir, "files", hex.EncodeToString(sum[:12]), filepath.Base(name))
+			if _, err := os.Stat(to); err != nil {
+				if err := writeAtomic(to, out); err != nil {
+					return nil, err
+				}
+			}
+			files[name] = to
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return files, nil
+}
+
+// writeAtomic writes data to name through a rename, so that a concurrent
+// run never reads half a file.
+func writeAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

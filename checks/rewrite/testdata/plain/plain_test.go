@@ -1,0 +1,19 @@
+package plain
+
+import (
+	"os"
+	"testing"
+)
+
+func TestSum(t *testing.T) {
+	if got := Sum(10); got != 55 {
+		t.Fatalf("Sum(10) = %d, want 55", got)
+	}
+}
+
+func TestCloseTwice(t *testing.T) {
+	if os.Getenv("WEFT_E2E_PANIC") == "" {
+		t.Skip("panics on purpose: run by the rewrite's end-to-end test")
+	}
+	CloseTwice()
+}
