@@ -1,0 +1,42 @@
+package rewrite
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// What cannot be rewritten fails, naming the construct and its line,
+// rather than leaving code outside control.
+func TestRewrite_RefusesWhatItCannotControl(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"named channel type with methods", "package p\n\ntype C chan int\n\nfunc (c C) Len() int { return len(c) }\n",
+			"p.go:3:6: named channel type C has methods"},
+		{"channel constraint", "package p\n\nfunc g[C ~chan int](c C) {}\n",
+			"p.go:3:11: channel type in a type constraint"},
+		{"unsafe view of a channel", "package p\n\nimport \"unsafe\"\n\nvar ch chan int\nvar _ = unsafe.Pointer(&ch)\n",
+			"p.go:6:9: unsafe.Pointer view of a channel"},
+		{"channel of a package not rewritten", "package p\n\nimport \"context\"\n\nfunc h(ctx context.Context) {\n\t<-ctx.Done()\n}\n",
+			"p.go:6:8: context.Done uses a real channel, and package context is not rewritten"},
+		{"channel parameter of a package not rewritten", "package p\n\nimport (\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc h() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c)\n}\n",
+			"p.go:10:9: os/signal.Notify uses a real channel"},
+		{"AfterFunc", "package p\n\nimport \"time\"\n\nvar _ = time.AfterFunc(0, func() {})\n",
+			"p.go:5:9: time.AfterFunc is not rewritten yet"},
+		{"OnceFunc", "package p\n\nimport \"sync\"\n\nvar _ = sync.OnceFunc(func() {})\n",
+			"p.go:5:9: sync.OnceFunc waits on a standard sync.Once"},
+		{"dot import", "package p\n\nimport . \"sync\"\n\nvar _ Mutex\n",
+			"p.go:3:8: dot import of \"sync\" cannot be rewritten"},
+		{"go on a built-in", "package p\n\nfunc h(ch chan int) {\n\tgo close(ch)\n}\n",
+			"p.go:4:2: go statement calling the built-in close"},
+		{"range over a channel before go 1.23", "//go:build go1.22\n\npackage p\n\nfunc h(ch chan int) {\n\tfor range ch {\n\t}\n}\n",
+			"p.go:6:2: range over a channel is rewritten as a range over a function, which needs go 1.23"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := rewriteSnippet(t, c.src)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
