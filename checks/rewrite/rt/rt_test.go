@@ -1,0 +1,56 @@
+package rt_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/weftlab/weft/checks/rewrite/rt"
+	"github.com/weftlab/weft/checks/sched"
+)
+
+// A named channel type, rewritten: a named pointer type without methods.
+type ints *sched.Chan[int]
+
+func TestRT_NamedChannelType(t *testing.T) {
+	var c ints = rt.Make[ints](2)
+	rt.Send(c, 1)
+	assert.Equal(t, 1, rt.Len(c))
+	assert.Equal(t, 2, rt.Cap(c))
+	rt.Close(c)
+	v, ok := rt.RecvOK(c)
+	assert.Equal(t, 1, v)
+	assert.True(t, ok)
+	_, ok = rt.RecvOK(c)
+	assert.False(t, ok)
+}
+
+// A nil channel behaves as Go's: length and capacity 0, close panics as the
+// runtime does, a send blocks forever, and its select arm never fires.
+func TestRT_NilChannel(t *testing.T) {
+	var c *sched.Chan[int]
+	assert.Zero(t, rt.Len(c))
+	assert.Zero(t, rt.Cap(c))
+	assert.PanicsWithError(t, "close of nil channel", func() { rt.Close(c) })
+
+	sent := make(chan struct{})
+	go func() { rt.Send(c, 1); close(sent) }() // blocks for good: leaks on purpose
+	select {
+	case <-sent:
+		t.Fatal("a send on a nil channel returned")
+	case <-time.After(20 * time.Millisecond):
+	}
+
+	r := rt.OnRecv(c)
+	assert.Equal(t, 1, sched.Select(r.Case, sched.Default()))
+}
+
+func TestRT_SelectArms(t *testing.T) {
+	a, b := sched.NewChan[string](1), sched.NewChan[int](0)
+	a.Send("x")
+	r := rt.OnRecv(a)
+	assert.Equal(t, 0, sched.Select(r.Case, rt.OnSend(b, 1)))
+	assert.Equal(t, "x", r.V)
+	assert.True(t, r.OK)
+}
