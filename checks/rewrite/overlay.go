@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -152,6 +153,10 @@ func rewritePackages(cfg Config, patterns []string) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rewrite: loading %v: %w", patterns, err)
 	}
+	if err := reachable(cfg); err != nil {
+		return nil, err
+	}
+	modcache := goEnv(cfg, "GOMODCACHE")
 	inSet := map[string]bool{}
 	for _, p := range pkgs {
 		inSet[p.PkgPath] = true
@@ -171,7 +176,8 @@ func rewritePackages(cfg Config, patterns []string) (map[string]string, error) {
 			continue
 		}
 		for _, name := range p.OtherFiles {
-			if strings.HasSuffix(name, ".s") {
+			if strings.HasSuffix(name, ".s") && !done[name] {
+				done[name] = true
 				errs = append(errs, &Error{Pos: token.Position{Filename: name}, What: "assembly cannot be rewritten: its functions would run outside control"})
 			}
 		}
@@ -195,6 +201,13 @@ func rewritePackages(cfg Config, patterns []string) (map[string]string, error) {
 				continue
 			}
 			if out == nil {
+				continue
+			}
+			if modcache != "" && strings.HasPrefix(name, modcache+string(filepath.Separator)) {
+				if !done[p.Module.Path] {
+					done[p.Module.Path] = true
+					errs = append(errs, fmt.Errorf("rewrite: module %s is in the module cache, whose files go -overlay refuses to replace: rewrite a copy of it (go mod vendor, or a replace directive to a local copy)", p.Module.Path))
+				}
 				continue
 			}
 			sum := sha256.Sum256(out)
@@ -233,4 +246,32 @@ func writeAtomic(name string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// reachable checks that the module of the packages can import what the
+// rewritten code imports, so that a missing requirement is said once, here,
+// rather than as an error of every rewritten file at build time.
+func reachable(cfg Config) error {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: cfg.Dir, Env: cfg.Env},
+		schedPath, syncPath, atomicPath, rtPath)
+	if err != nil {
+		return fmt.Errorf("rewrite: %w", err)
+	}
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			return fmt.Errorf("rewrite: the rewritten code imports %s, which the module cannot: require github.com/weftlab/weft (go get github.com/weftlab/weft): %v", p.PkgPath, p.Errors[0])
+		}
+	}
+	return nil
+}
+
+// goEnv returns the go command's setting of key, empty if it cannot tell.
+func goEnv(cfg Config, key string) string {
+	cmd := exec.Command("go", "env", key)
+	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }

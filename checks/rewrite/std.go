@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // A target is what a name of a standard package becomes: name in the
@@ -153,7 +154,11 @@ func (f *file) checkForeign(id *ast.Ident) {
 	if v, ok := obj.(*types.Var); ok && v.IsField() && path == "time" && v.Name() == "C" {
 		return // the channel of a Timer or Ticker, both rewritten
 	}
-	f.fail(id.Pos(), "%s.%s uses a real channel, and package %s is not rewritten: rewrite it too, or keep it out of the code under test", path, obj.Name(), path)
+	if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
+		f.fail(id.Pos(), "%s.%s uses a real channel of the standard library, which the rewrite does not replace: its operations would escape control", path, obj.Name())
+		return
+	}
+	f.fail(id.Pos(), "%s.%s uses a real channel of a package that is not rewritten: add %s to the packages to rewrite", path, obj.Name(), path)
 }
 
 // hasChan reports whether t is a channel or is built of one without a
