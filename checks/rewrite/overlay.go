@@ -85,33 +85,56 @@ func Overlay(cfg Config, patterns ...string) (*Result, error) {
 
 // sourceKey hashes what a rewrite depends on: the rewriter, the files of
 // the packages and of the main module's packages they import, and the
-// module's requirements. Listing them costs a go list, not a type-check.
+// module's requirements. Listing them costs one go list of a few fields,
+// not a type-check: this is all a run with unchanged sources pays.
 func sourceKey(cfg Config, patterns []string) (string, error) {
-	pkgs, err := packages.Load(&packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule | packages.NeedImports | packages.NeedDeps,
-		Dir:  cfg.Dir, Env: cfg.Env, Tests: true,
-	}, patterns...)
+	cmd := exec.Command("go", append([]string{"list", "-e", "-deps", "-test",
+		"-json=ImportPath,Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,SFiles,Module,DepOnly,Standard"}, patterns...)...)
+	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		return "", fmt.Errorf("rewrite: listing %v: %w", patterns, err)
+		return "", fmt.Errorf("rewrite: listing %v: %v: %s", patterns, err, stderr.String())
 	}
 	var files []string
 	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Module == nil || !p.Module.Main && !slices.Contains(pkgs, p) {
-			return
+	add := func(name string) {
+		if name != "" && !seen[name] {
+			seen[name] = true
+			files = append(files, name)
 		}
-		for _, list := range [][]string{p.GoFiles, p.OtherFiles, {p.Module.GoMod, strings.TrimSuffix(p.Module.GoMod, ".mod") + ".sum"}} {
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for dec.More() {
+		var p struct {
+			Dir                                                  string
+			GoFiles, CgoFiles, TestGoFiles, XTestGoFiles, SFiles []string
+			Module                                               *struct {
+				Main  bool
+				GoMod string
+			}
+			DepOnly, Standard bool
+		}
+		if err := dec.Decode(&p); err != nil {
+			return "", fmt.Errorf("rewrite: listing %v: %w", patterns, err)
+		}
+		if p.Standard || p.Module == nil || p.DepOnly && !p.Module.Main {
+			continue
+		}
+		for _, list := range [][]string{p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.SFiles} {
 			for _, name := range list {
-				if name != "" && !seen[name] {
-					seen[name] = true
-					files = append(files, name)
-				}
+				add(filepath.Join(p.Dir, name))
 			}
 		}
-	})
+		if p.Module.GoMod != "" {
+			add(p.Module.GoMod)
+			add(strings.TrimSuffix(p.Module.GoMod, ".mod") + ".sum")
+		}
+	}
 	slices.Sort(files)
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%q\n", rewriterVersion, runtime.Version(), patterns)
+	fmt.Fprintf(h, "%s\n%s\n%q\n%s\n", rewriterVersion, runtime.Version(), patterns, cfg.Dir)
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -78,3 +78,30 @@ func lineOf(t *testing.T, name, marker string) int {
 	t.Fatalf("%s has no line with %q", name, marker)
 	return 0
 }
+
+// BenchmarkOverlay measures the rewrite of testdata/plain with its tests:
+// cold (an empty cache: list, type-check, rewrite, write) and warm (the
+// same sources: a go list and the overlay reused).
+func BenchmarkOverlay(b *testing.B) {
+	if _, err := exec.LookPath("go"); err != nil {
+		b.Skip("the go command is not on PATH")
+	}
+	dir, err := filepath.Abs(filepath.Join("testdata", "plain"))
+	require.NoError(b, err)
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			_, err := Overlay(Config{Dir: dir, CacheDir: b.TempDir()}, ".")
+			require.NoError(b, err)
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		cfg := Config{Dir: dir, CacheDir: b.TempDir()}
+		_, err := Overlay(cfg, ".")
+		require.NoError(b, err)
+		for b.Loop() {
+			res, err := Overlay(cfg, ".")
+			require.NoError(b, err)
+			require.True(b, res.Cached)
+		}
+	})
+}
