@@ -31,6 +31,10 @@
 //   - time.Sleep, After, NewTimer, NewTicker, Tick, Now, Since, Until and the
 //     Timer and Ticker types read weft's clock, virtual under a controller;
 //     runtime.Gosched is sched.Yield.
+//   - context: Context, Background, TODO, WithCancel, WithDeadline,
+//     WithTimeout, WithValue, Canceled and DeadlineExceeded become those of
+//     checks/sched/context, whose Done is a weft channel and whose deadlines
+//     are on weft's clock. The Cause variants and AfterFunc are errors.
 //
 // What cannot be rewritten is an [Error] naming the construct and its
 // position, and no overlay is produced: cgo, assembly, dot imports of the
@@ -38,8 +42,8 @@
 // a pointer, and a named pointer type has no methods), channel types in
 // type constraints, unsafe.Pointer views of channels, time.AfterFunc, and
 // any use of a variable, field or function of a package outside the
-// rewrite whose type carries a channel (context.Context.Done,
-// signal.Notify): such a channel would stay real and escape control.
+// rewrite whose type carries a channel or a context (signal.Notify,
+// testing.T.Context): such a channel would stay real and escape control.
 // Rewriting those packages too (add them to the patterns) removes the
 // last.
 //

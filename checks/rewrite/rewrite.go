@@ -13,10 +13,11 @@ import (
 
 // The import paths the rewritten code uses.
 const (
-	schedPath  = "github.com/weftlab/weft/checks/sched"
-	syncPath   = "github.com/weftlab/weft/checks/sched/sync"
-	atomicPath = "github.com/weftlab/weft/checks/sched/atomic"
-	rtPath     = "github.com/weftlab/weft/checks/rewrite/rt"
+	schedPath   = "github.com/weftlab/weft/checks/sched"
+	syncPath    = "github.com/weftlab/weft/checks/sched/sync"
+	atomicPath  = "github.com/weftlab/weft/checks/sched/atomic"
+	rtPath      = "github.com/weftlab/weft/checks/rewrite/rt"
+	contextPath = "github.com/weftlab/weft/checks/sched/context"
 )
 
 // An Error is a construct the rewrite cannot bring under weft's control.

@@ -14,6 +14,7 @@ import (
 const prelude = `package p
 
 import (
+	"context"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -22,6 +23,7 @@ import (
 
 var (
 	_ = runtime.NumCPU
+	_ = context.TODO
 	_ sync.Map
 	_ atomic.Bool
 	_ = time.Second
@@ -87,6 +89,8 @@ func TestRewrite_Constructs(t *testing.T) {
 
 		{"time", `time.Sleep(time.Second); d := time.Since(time.Now()); tm := time.NewTimer(d); tk := time.NewTicker(d); <-tm.C; <-tk.C; <-time.After(d); runtime.Gosched()`,
 			`weftsched.Sleep(time.Second); d := weftrt.Since(weftsched.Now()); tm := weftsched.NewTimer(d); tk := weftsched.NewTicker(d); weftrt.Recv(tm.C); weftrt.Recv(tk.C); weftrt.Recv(weftsched.After(d)); weftsched.Yield()`},
+		{"context", "ctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n\t<-ctx.Done()\n\tvar c context.Context = ctx\n\t_ = c.Err() == context.Canceled",
+			"ctx, cancel := weftcontext.WithTimeout(weftcontext.Background(), time.Second)\n\tdefer cancel()\n\tweftrt.Recv(ctx.Done())\n\tvar c weftcontext.Context = ctx\n\t_ = c.Err() == weftcontext.Canceled"},
 		{"time types", `var tm *time.Timer; var tk *time.Ticker; _, _ = tm, tk`, `var tm *weftsched.Timer; var tk *weftsched.Ticker; _, _ = tm, tk`},
 	}
 	for _, c := range cases {

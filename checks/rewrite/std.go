@@ -35,6 +35,20 @@ var stdNames = map[string]map[string]target{
 		"AfterFunc": {"", "time.AfterFunc is not rewritten yet: its function would run outside control"},
 	},
 	"runtime": {"Gosched": {schedPath, "Yield"}},
+	"context": {
+		"Context": {contextPath, "Context"}, "CancelFunc": {contextPath, "CancelFunc"},
+		"Background": {contextPath, "Background"}, "TODO": {contextPath, "TODO"},
+		"WithCancel": {contextPath, "WithCancel"}, "WithDeadline": {contextPath, "WithDeadline"},
+		"WithTimeout": {contextPath, "WithTimeout"}, "WithValue": {contextPath, "WithValue"},
+		"Canceled": {contextPath, "Canceled"}, "DeadlineExceeded": {contextPath, "DeadlineExceeded"},
+		"AfterFunc":         {"", "context.AfterFunc is not rewritten yet"},
+		"Cause":             {"", "context.Cause is not rewritten yet"},
+		"CancelCauseFunc":   {"", "context.CancelCauseFunc is not rewritten yet"},
+		"WithCancelCause":   {"", "context.WithCancelCause is not rewritten yet"},
+		"WithDeadlineCause": {"", "context.WithDeadlineCause is not rewritten yet"},
+		"WithTimeoutCause":  {"", "context.WithTimeoutCause is not rewritten yet"},
+		"WithoutCancel":     {"", "context.WithoutCancel is not rewritten yet"},
+	},
 }
 
 // atomicNames maps every exported name of sync/atomic, types and functions,
@@ -132,8 +146,9 @@ func (f *file) checkConstraints(l *ast.FieldList) {
 }
 
 // checkForeign fails on a use of a variable, field or function of a
-// package outside the rewrite set whose type carries a channel: it would
-// stay a real channel, outside control, and mix with rewritten ones.
+// package outside the rewrite set whose type carries a channel or a
+// context: it would stay a real one, outside control, and mix with
+// rewritten ones.
 func (f *file) checkForeign(id *ast.Ident) {
 	obj := f.info.Uses[id]
 	if obj == nil || obj.Pkg() == nil || obj.Pkg() == f.pkg || f.inSet(obj.Pkg().Path()) {
@@ -154,16 +169,20 @@ func (f *file) checkForeign(id *ast.Ident) {
 	if v, ok := obj.(*types.Var); ok && v.IsField() && path == "time" && v.Name() == "C" {
 		return // the channel of a Timer or Ticker, both rewritten
 	}
+	if fn, ok := obj.(*types.Func); ok && path == "context" && fn.Name() == "Done" {
+		return // a method of context.Context, which is rewritten
+	}
 	if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
-		f.fail(id.Pos(), "%s.%s uses a real channel of the standard library, which the rewrite does not replace: its operations would escape control", path, obj.Name())
+		f.fail(id.Pos(), "%s.%s takes or gives a real channel or context of the standard library, which the rewrite does not replace: its operations would escape control", path, obj.Name())
 		return
 	}
-	f.fail(id.Pos(), "%s.%s uses a real channel of a package that is not rewritten: add %s to the packages to rewrite", path, obj.Name(), path)
+	f.fail(id.Pos(), "%s.%s takes or gives a real channel or context of a package that is not rewritten: add %s to the packages to rewrite", path, obj.Name(), path)
 }
 
-// hasChan reports whether t is a channel or is built of one without a
-// name in between: a named type's channels are checked where its fields or
-// methods are used.
+// hasChan reports whether t is a channel or a context.Context, the types
+// the rewrite replaces by weft's, or is built of one without a name in
+// between: a named type's channels are checked where its fields or methods
+// are used.
 func hasChan(t types.Type) bool {
 	switch t := types.Unalias(t).(type) {
 	case *types.Chan:
@@ -191,6 +210,9 @@ func hasChan(t types.Type) bool {
 			}
 		}
 	case *types.Named:
+		if obj := t.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == "context" && obj.Name() == "Context" {
+			return true
+		}
 		if _, ok := t.Underlying().(*types.Chan); ok {
 			return true
 		}
