@@ -14,9 +14,10 @@
 // # What is rewritten
 //
 //   - sync: Mutex, RWMutex, Cond, NewCond, WaitGroup, Once become the
-//     shims of checks/sched/sync. sync.Map and sync.Pool stay standard: they
-//     never block a goroutine on another. OnceFunc and OnceValue(s) are
-//     errors, since they wait on a standard Once.
+//     shims of checks/sched/sync, and OnceFunc, OnceValue, OnceValues those
+//     of package rt, built on the shim Once. sync.Map and sync.Pool stay
+//     standard: their locks are never held across a scheduling point, so
+//     they never make a goroutine wait for another.
 //   - sync/atomic: the typed values and the functions (AddInt64(&x, 1), ...)
 //     become those of checks/sched/atomic.
 //   - go f(x, y): the function value and the arguments are evaluated in the

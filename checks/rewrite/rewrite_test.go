@@ -51,6 +51,7 @@ func TestRewrite_Constructs(t *testing.T) {
 			`var rw weftsync.RWMutex; c := weftsync.NewCond(&rw); _ = c`},
 		{"waitgroup and once", `var wg sync.WaitGroup; var o sync.Once; _, _ = &wg, &o`,
 			`var wg weftsync.WaitGroup; var o weftsync.Once; _, _ = &wg, &o`},
+		{"OnceFunc", `g := sync.OnceValue(func() int { return x }); _ = g`, `g := weftrt.OnceValue(func() int { return x }); _ = g`},
 		{"sync.Map stays", `var m sync.Map; m.Store(1, 2)`, `var m sync.Map; m.Store(1, 2)`},
 		{"atomic typed", `var n atomic.Int64; n.Add(1)`, `var n weftatomic.Int64; n.Add(1)`},
 		{"atomic functions", `var n int64; atomic.AddInt64(&n, 1); _ = atomic.LoadInt64(&n)`,
@@ -91,6 +92,13 @@ func TestRewrite_Constructs(t *testing.T) {
 			`weftsched.Sleep(time.Second); d := weftrt.Since(weftsched.Now()); tm := weftsched.NewTimer(d); tk := weftsched.NewTicker(d); weftrt.Recv(tm.C); weftrt.Recv(tk.C); weftrt.Recv(weftsched.After(d)); weftsched.Yield()`},
 		{"context", "ctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n\t<-ctx.Done()\n\tvar c context.Context = ctx\n\t_ = c.Err() == context.Canceled",
 			"ctx, cancel := weftcontext.WithTimeout(weftcontext.Background(), time.Second)\n\tdefer cancel()\n\tweftrt.Recv(ctx.Done())\n\tvar c weftcontext.Context = ctx\n\t_ = c.Err() == weftcontext.Canceled"},
+		{"named channel type", `type C chan int; var c C = make(C, 1); c <- 1; close(c)`,
+			`type C *weftsched.Chan[int]; var c C = weftrt.Make[C](1); weftrt.Send(c, 1); weftrt.Close(c)`},
+		{"defer close", `defer close(ch)`, `defer weftrt.Close(ch)`},
+		{"go receives in the caller", `go f(<-in, x)`,
+			`{ weftA0, weftA1 := weftrt.Recv(in), x; weftsched.Go(func() { f(weftA0, weftA1) }) }`},
+		{"select evaluates a send's value on entry", "select {\n\tcase out <- <-in:\n\t}",
+			"switch weftS0 := weftrt.OnSend(out, weftrt.Recv(in)); weftsched.Select(weftS0) {\n\tcase 0:\n\t}"},
 		{"time types", `var tm *time.Timer; var tk *time.Ticker; _, _ = tm, tk`, `var tm *weftsched.Timer; var tk *weftsched.Ticker; _, _ = tm, tk`},
 	}
 	for _, c := range cases {

@@ -20,10 +20,9 @@ var stdNames = map[string]map[string]target{
 		"Mutex": {syncPath, "Mutex"}, "RWMutex": {syncPath, "RWMutex"},
 		"Cond": {syncPath, "Cond"}, "NewCond": {syncPath, "NewCond"},
 		"WaitGroup": {syncPath, "WaitGroup"}, "Once": {syncPath, "Once"},
-		"Locker":     {syncPath, "Locker"},
-		"OnceFunc":   {"", "sync.OnceFunc waits on a standard sync.Once; use sync.Once"},
-		"OnceValue":  {"", "sync.OnceValue waits on a standard sync.Once; use sync.Once"},
-		"OnceValues": {"", "sync.OnceValues waits on a standard sync.Once; use sync.Once"},
+		"Locker":   {syncPath, "Locker"},
+		"OnceFunc": {rtPath, "OnceFunc"}, "OnceValue": {rtPath, "OnceValue"},
+		"OnceValues": {rtPath, "OnceValues"},
 	},
 	"sync/atomic": atomicNames(),
 	"time": {

@@ -54,3 +54,23 @@ func TestRT_SelectArms(t *testing.T) {
 	assert.Equal(t, "x", r.V)
 	assert.True(t, r.OK)
 }
+
+func TestRT_Once(t *testing.T) {
+	n := 0
+	f := rt.OnceFunc(func() { n++ })
+	f()
+	f()
+	assert.Equal(t, 1, n)
+
+	v := rt.OnceValue(func() int { n++; return n })
+	assert.Equal(t, 2, v())
+	assert.Equal(t, 2, v())
+
+	a, b := rt.OnceValues(func() (int, error) { return 7, nil })()
+	assert.Equal(t, 7, a)
+	assert.NoError(t, b)
+
+	p := rt.OnceFunc(func() { panic("boom") })
+	assert.PanicsWithValue(t, "boom", p)
+	assert.PanicsWithValue(t, "boom", p, "every call panics with the first call's value")
+}
