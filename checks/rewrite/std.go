@@ -155,10 +155,14 @@ func (f *file) checkForeign(id *ast.Ident) {
 	}
 	switch obj.(type) {
 	case *types.Var, *types.Func:
+		if !hasChan(obj.Type()) {
+			return
+		}
+	case *types.TypeName:
+		if !isChan(obj.Type()) {
+			return // a struct's channels are checked at its fields
+		}
 	default:
-		return
-	}
-	if !hasChan(obj.Type()) {
 		return
 	}
 	path := obj.Pkg().Path()
