@@ -14,10 +14,10 @@ import (
 //
 // Replacements nest: a construct is rewritten after the ones inside it
 // (post-order), and its replacement text embeds their rewritten text
-// through text, which consumes them.
+// through text.
 type editor struct {
 	src   []byte
-	edits []edit // disjoint, sorted by start
+	edits []edit // by start, each before those inside it
 }
 
 type edit struct {

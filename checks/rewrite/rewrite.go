@@ -182,7 +182,9 @@ func (f *file) use(path string) string {
 	}
 	base := "weft" + path[strings.LastIndexByte(path, '/')+1:]
 	name := base
-	for i := 2; f.names[name]; i++ {
+	// An import name may not be declared in the package block either, by
+	// any of its files.
+	for i := 2; f.names[name] || f.pkg.Scope().Lookup(name) != nil; i++ {
 		name = base + strconv.Itoa(i)
 	}
 	f.names[name] = true
