@@ -29,19 +29,20 @@
 //     channel as Go does.
 //   - select becomes a switch on sched.Select whose arms are built in the
 //     switch's init: operands evaluated once, in order (see selectStmt).
-//   - time.Sleep, After, NewTimer, NewTicker, Tick, Now, Since, Until and the
-//     Timer and Ticker types read weft's clock, virtual under a controller;
-//     runtime.Gosched is sched.Yield.
+//   - time.Sleep, After, AfterFunc, NewTimer, NewTicker, Tick, Now, Since,
+//     Until and the Timer and Ticker types read weft's clock, virtual under
+//     a controller; runtime.Gosched is sched.Yield. AfterFunc's timer is
+//     rt.FuncTimer, with the Stop and Reset of *time.Timer.
 //   - context: Context, Background, TODO, WithCancel, WithDeadline,
 //     WithTimeout, WithValue, Canceled and DeadlineExceeded become those of
 //     checks/sched/context, whose Done is a weft channel and whose deadlines
-//     are on weft's clock. The Cause variants and AfterFunc are errors.
+//     are on weft's clock. The Cause variants, WithoutCancel and context.AfterFunc are errors.
 //
 // What cannot be rewritten is an [Error] naming the construct and its
 // position, and no overlay is produced: cgo, assembly, dot imports of the
 // mapped packages, named channel types with methods (a rewritten channel is
 // a pointer, and a named pointer type has no methods), channel types in
-// type constraints, unsafe.Pointer views of channels, time.AfterFunc, and
+// type constraints, unsafe.Pointer views of channels, and
 // any use of a variable, field or function of a package outside the
 // rewrite whose type carries a channel or a context (signal.Notify,
 // testing.T.Context): such a channel would stay real and escape control.

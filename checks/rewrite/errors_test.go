@@ -25,8 +25,6 @@ func TestRewrite_RefusesWhatItCannotControl(t *testing.T) {
 			"p.go:10:9: os/signal.Notify takes or gives a real channel"},
 		{"named channel type of a package not rewritten", "package p\n\nimport \"example.com/q\"\n\nvar _ q.C\n",
 			"p.go:5:9: example.com/q.C takes or gives a real channel or context of a package that is not rewritten: add example.com/q to the packages to rewrite"},
-		{"AfterFunc", "package p\n\nimport \"time\"\n\nvar _ = time.AfterFunc(0, func() {})\n",
-			"p.go:5:9: time.AfterFunc is not rewritten yet"},
 		{"dot import", "package p\n\nimport . \"sync\"\n\nvar _ Mutex\n",
 			"p.go:3:8: dot import of \"sync\" cannot be rewritten"},
 		{"go on a built-in", "package p\n\nfunc h(ch chan int) {\n\tgo close(ch)\n}\n",

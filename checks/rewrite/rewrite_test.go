@@ -99,6 +99,7 @@ func TestRewrite_Constructs(t *testing.T) {
 			`{ weftA0, weftA1 := weftrt.Recv(in), x; weftsched.Go(func() { f(weftA0, weftA1) }) }`},
 		{"select evaluates a send's value on entry", "select {\n\tcase out <- <-in:\n\t}",
 			"switch weftS0 := weftrt.OnSend(out, weftrt.Recv(in)); weftsched.Select(weftS0) {\n\tcase 0:\n\t}"},
+		{"AfterFunc", `tm := time.AfterFunc(time.Second, func() {}); tm.Stop()`, `tm := weftrt.AfterFunc(time.Second, func() {}); tm.Stop()`},
 		{"time types", `var tm *time.Timer; var tk *time.Ticker; _, _ = tm, tk`, `var tm *weftsched.Timer; var tk *weftsched.Ticker; _, _ = tm, tk`},
 	}
 	for _, c := range cases {

@@ -31,7 +31,7 @@ var stdNames = map[string]map[string]target{
 		"Timer": {schedPath, "Timer"}, "Ticker": {schedPath, "Ticker"},
 		"Now": {schedPath, "Now"}, "Since": {rtPath, "Since"}, "Until": {rtPath, "Until"},
 		"Tick":      {rtPath, "Tick"},
-		"AfterFunc": {"", "time.AfterFunc is not rewritten yet: its function would run outside control"},
+		"AfterFunc": {rtPath, "AfterFunc"},
 	},
 	"runtime": {"Gosched": {schedPath, "Yield"}},
 	"context": {

@@ -74,3 +74,27 @@ func TestRT_Once(t *testing.T) {
 	assert.PanicsWithValue(t, "boom", p)
 	assert.PanicsWithValue(t, "boom", p, "every call panics with the first call's value")
 }
+
+func TestRT_AfterFunc(t *testing.T) {
+	ran := make(chan struct{})
+	ft := rt.AfterFunc(time.Millisecond, func() { close(ran) })
+	select {
+	case <-ran:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the function did not run")
+	}
+	assert.False(t, ft.Stop(), "a timer that fired is no longer pending")
+
+	never := rt.AfterFunc(time.Hour, func() { t.Error("a stopped timer's function ran") })
+	assert.True(t, never.Stop())
+	assert.False(t, never.Stop())
+
+	again := make(chan struct{})
+	rs := rt.AfterFunc(time.Hour, func() { close(again) })
+	assert.True(t, rs.Reset(time.Millisecond))
+	select {
+	case <-again:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the function of a reset timer did not run")
+	}
+}
