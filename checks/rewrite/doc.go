@@ -36,7 +36,8 @@
 //   - context: Context, Background, TODO, WithCancel, WithDeadline,
 //     WithTimeout, WithValue, Canceled and DeadlineExceeded become those of
 //     checks/sched/context, whose Done is a weft channel and whose deadlines
-//     are on weft's clock. The Cause variants, WithoutCancel and context.AfterFunc are errors.
+//     are on weft's clock. The Cause variants, WithoutCancel and
+//     context.AfterFunc are errors.
 //
 // What cannot be rewritten is an [Error] naming the construct and its
 // position, and no overlay is produced: cgo, assembly, dot imports of the
