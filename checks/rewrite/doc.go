@@ -34,10 +34,10 @@
 //     a controller; runtime.Gosched is sched.Yield. AfterFunc's timer is
 //     rt.FuncTimer, with the Stop and Reset of *time.Timer.
 //   - context: Context, Background, TODO, WithCancel, WithDeadline,
-//     WithTimeout, WithValue, Canceled and DeadlineExceeded become those of
-//     checks/sched/context, whose Done is a weft channel and whose deadlines
-//     are on weft's clock. The Cause variants, WithoutCancel and
-//     context.AfterFunc are errors.
+//     WithTimeout, WithValue, their Cause variants, Cause, Canceled and
+//     DeadlineExceeded become those of checks/sched/context, whose Done is a
+//     weft channel and whose deadlines are on weft's clock. WithoutCancel
+//     and context.AfterFunc are errors.
 //
 // What cannot be rewritten is an [Error] naming the construct and its
 // position, and no overlay is produced: cgo, assembly, dot imports of the

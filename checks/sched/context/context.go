@@ -5,10 +5,12 @@
 // fires when nothing else can run. The rewrite of plain Go
 // ([github.com/weftlab/weft/checks/rewrite]) maps context here.
 //
-// It has Background, TODO, WithCancel, WithDeadline, WithTimeout and
-// WithValue, with the standard semantics: cancelling a context cancels its
-// children, Err is Canceled or DeadlineExceeded (the standard error values,
-// so errors.Is works across both packages) once Done is closed.
+// It has Background, TODO, WithCancel, WithDeadline, WithTimeout,
+// WithValue, their Cause variants and Cause, with the standard semantics:
+// cancelling a context cancels its children, Err is Canceled or
+// DeadlineExceeded (the standard error values, so errors.Is works across
+// both packages) once Done is closed, and Cause is the error given to the
+// cancellation, or Err when none was.
 //
 // A deadline is watched by a goroutine started with [sched.Go] that waits
 // for the timer or the cancellation, whichever comes first, as is a parent
@@ -36,6 +38,10 @@ type Context interface {
 // A CancelFunc tells an operation to abandon its work, as
 // [context.CancelFunc].
 type CancelFunc = stdcontext.CancelFunc
+
+// A CancelCauseFunc is a CancelFunc that records why, as
+// [context.CancelCauseFunc].
+type CancelCauseFunc = stdcontext.CancelCauseFunc
 
 // The errors of a done context: the standard values.
 var (
@@ -74,6 +80,7 @@ type cancelCtx struct {
 	// those, no goroutine ever waits for it.
 	mu       sync.Mutex
 	err      error
+	cause    error
 	children map[*cancelCtx]struct{}
 
 	deadline    time.Time
@@ -96,20 +103,24 @@ func (c *cancelCtx) Err() error {
 	return c.err
 }
 
-// cancel closes c.done and cancels c's children with err, once.
-func (c *cancelCtx) cancel(err error) {
+// cancel closes c.done and cancels c's children with err and cause (err
+// if nil), once.
+func (c *cancelCtx) cancel(err, cause error) {
+	if cause == nil {
+		cause = err
+	}
 	c.mu.Lock()
 	if c.err != nil {
 		c.mu.Unlock()
 		return
 	}
-	c.err = err
+	c.err, c.cause = err, cause
 	children := c.children
 	c.children = nil
 	c.mu.Unlock()
 	c.done.Close()
 	for child := range children {
-		child.cancel(err)
+		child.cancel(err, cause)
 	}
 }
 
@@ -148,9 +159,9 @@ func newCancelCtx(parent Context) *cancelCtx {
 	}
 	if p, ok := cancelAncestor(parent); ok {
 		p.mu.Lock()
-		if err := p.err; err != nil {
+		if err, cause := p.err, p.cause; err != nil {
 			p.mu.Unlock()
-			c.cancel(err)
+			c.cancel(err, cause)
 			return c
 		}
 		if p.children == nil {
@@ -162,7 +173,7 @@ func newCancelCtx(parent Context) *cancelCtx {
 	}
 	sched.Go(func() {
 		if sched.Select(pdone.RecvCase(nil, nil), c.done.RecvCase(nil, nil)) == 0 {
-			c.cancel(parent.Err())
+			c.cancel(parent.Err(), Cause(parent))
 		}
 	})
 	return c
@@ -172,21 +183,46 @@ func newCancelCtx(parent Context) *cancelCtx {
 // cancel is called or parent's is closed, as [context.WithCancel].
 func WithCancel(parent Context) (Context, CancelFunc) {
 	c := newCancelCtx(parent)
-	return c, func() { c.cancel(Canceled); c.detach() }
+	return c, func() { c.cancel(Canceled, nil); c.detach() }
+}
+
+// WithCancelCause is WithCancel with a cancel function that records why,
+// as [context.WithCancelCause].
+func WithCancelCause(parent Context) (Context, CancelCauseFunc) {
+	c := newCancelCtx(parent)
+	return c, func(cause error) { c.cancel(Canceled, cause); c.detach() }
+}
+
+// Cause returns why c was canceled, as [context.Cause]: the cause given to
+// the cancellation of c or of the ancestor that canceled it, Err when none
+// was, and nil while c is not canceled.
+func Cause(c Context) error {
+	if cc, ok := cancelAncestor(c); ok {
+		cc.mu.Lock()
+		defer cc.mu.Unlock()
+		return cc.cause
+	}
+	return c.Err()
 }
 
 // WithDeadline returns a copy of parent that is done by d at the latest, as
 // [context.WithDeadline], on the clock of [sched.Now].
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
+	return WithDeadlineCause(parent, d, nil)
+}
+
+// WithDeadlineCause is WithDeadline with the cause Cause returns once the
+// deadline passes, as [context.WithDeadlineCause].
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
 	if cur, ok := parent.Deadline(); ok && cur.Before(d) {
 		return WithCancel(parent) // the parent's deadline comes first
 	}
 	c := newCancelCtx(parent)
 	c.deadline, c.hasDeadline = d, true
-	stop := func() { c.cancel(Canceled); c.detach() }
+	stop := func() { c.cancel(Canceled, nil); c.detach() }
 	left := d.Sub(sched.Now())
 	if left <= 0 {
-		c.cancel(DeadlineExceeded)
+		c.cancel(DeadlineExceeded, cause)
 		c.detach()
 		return c, stop
 	}
@@ -196,7 +232,7 @@ func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 	t := sched.NewTimer(left)
 	sched.Go(func() {
 		if sched.Select(t.C.RecvCase(nil, nil), c.done.RecvCase(nil, nil)) == 0 {
-			c.cancel(DeadlineExceeded)
+			c.cancel(DeadlineExceeded, cause)
 			c.detach()
 			return
 		}
@@ -209,6 +245,12 @@ func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 // [context.WithTimeout].
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
 	return WithDeadline(parent, sched.Now().Add(timeout))
+}
+
+// WithTimeoutCause is WithTimeout with the cause Cause returns once the
+// timeout passes, as [context.WithTimeoutCause].
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
+	return WithDeadlineCause(parent, sched.Now().Add(timeout), cause)
 }
 
 type valueCtx struct {

@@ -57,3 +57,26 @@ func TestContext_Background(t *testing.T) {
 	_, ok := context.Background().Deadline()
 	assert.False(t, ok)
 }
+
+func TestContext_Cause(t *testing.T) {
+	why := errors.New("why")
+	parent, cancel := context.WithCancelCause(context.Background())
+	child := context.WithValue(parent, "k", 1)
+	grand, cancelGrand := context.WithCancel(child)
+	defer cancelGrand()
+	assert.NoError(t, context.Cause(grand))
+
+	cancel(why)
+	assert.Equal(t, context.Canceled, grand.Err())
+	assert.Equal(t, why, context.Cause(grand), "the cause reaches the descendants")
+	assert.Equal(t, why, context.Cause(child))
+
+	plain, cancelPlain := context.WithCancel(context.Background())
+	cancelPlain()
+	assert.Equal(t, context.Canceled, context.Cause(plain), "no cause given: Err")
+
+	late, cancelLate := context.WithTimeoutCause(context.Background(), -time.Second, why)
+	defer cancelLate()
+	assert.Equal(t, context.DeadlineExceeded, late.Err())
+	assert.Equal(t, why, context.Cause(late))
+}
