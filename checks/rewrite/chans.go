@@ -82,15 +82,16 @@ func (f *file) rangeChan(r *ast.RangeStmt) {
 //
 //	select {                  switch weftS0, weftS1 := rt.OnRecv(a), rt.OnSend(b, v); sched.Select(weftS0.Case, weftS1) {
 //	case x := <-a:            case 0: x := weftS0.V;
-//	case b <- v:              case 1:
-//	default:                  default:
+//	case b <- v:              default:
 //	}                         }
 //
 // The arms are built in the switch's init, in source order, which is the
 // spec's evaluation of the channel operands and the values to send: once,
 // in order, on entering the select. A receive's left-hand side is assigned
 // only in its case, as the spec says. break, labels included, means the
-// same in a switch as in a select.
+// same in a switch as in a select. Without a default arm, the last arm is
+// the switch's default: a switch is a terminating statement (a function
+// may end with it) only with one, where a select needs none.
 func (f *file) selectStmt(s *ast.SelectStmt) {
 	sched := f.use(schedPath)
 	if len(s.Body.List) == 0 {
@@ -98,10 +99,19 @@ func (f *file) selectStmt(s *ast.SelectStmt) {
 		return
 	}
 	var names, inits, arms []string
+	hasDefault := false
+	for _, c := range s.Body.List {
+		hasDefault = hasDefault || c.(*ast.CommClause).Comm == nil
+	}
 	for i, c := range s.Body.List {
 		cc := c.(*ast.CommClause)
-		idx := strconv.Itoa(i)
-		head := "case " + idx + ":"
+		head := "case " + strconv.Itoa(i) + ":"
+		if !hasDefault && i == len(s.Body.List)-1 {
+			// The switch needs a default to be a terminating statement
+			// where the select was one; the last arm is the only index
+			// left.
+			head = "default:"
+		}
 		switch comm := cc.Comm.(type) {
 		case nil:
 			arms = append(arms, sched+".Default()")

@@ -13,13 +13,31 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
 
-// rewriterVersion changes whenever the rewrite of some input changes, so that
-// overlays cached by an older rewriter are not reused.
-const rewriterVersion = "weft-rewrite-1"
+// rewriterVersion names the layout of the cache. The rewriter itself is
+// identified by the hash of the running executable (see rewriterID), so
+// that a changed rewriter never reuses the overlays of another, even where
+// nobody remembered to change a version.
+const rewriterVersion = "weft-rewrite-2"
+
+// rewriterID hashes the running executable, once per process. When it
+// cannot be read, it is unique to the process: every run then rewrites.
+var rewriterID = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		var data []byte
+		if data, err = os.ReadFile(exe); err == nil {
+			sum := sha256.Sum256(data)
+			return hex.EncodeToString(sum[:])
+		}
+	}
+	return fmt.Sprintf("unknown-%d", time.Now().UnixNano())
+})
 
 // Config says where the packages are and where the rewritten files go.
 type Config struct {
@@ -134,7 +152,7 @@ func sourceKey(cfg Config, patterns []string) (string, error) {
 	}
 	slices.Sort(files)
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%q\n%s\n", rewriterVersion, runtime.Version(), patterns, cfg.Dir)
+	fmt.Fprintf(h, "%s\n%s\n%s\n%q\n%s\n", rewriterVersion, rewriterID(), runtime.Version(), patterns, cfg.Dir)
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -81,11 +81,11 @@ func TestRewrite_Constructs(t *testing.T) {
 			"for v := range weftrt.All(ch) {\n\t\t_ = v\n\t}\n\tfor range weftrt.All(get()) {\n\t}"},
 
 		{"select", "select {\n\tcase v := <-ch:\n\t\t_ = v\n\tcase out <- x:\n\tcase <-get():\n\t}",
-			"switch weftS0, weftS1, weftS2 := weftrt.OnRecv(ch), weftrt.OnSend(out, x), weftrt.OnRecv(get()); weftsched.Select(weftS0.Case, weftS1, weftS2.Case) {\n\tcase 0: v := weftS0.V;\n\t\t_ = v\n\tcase 1:\n\tcase 2:\n\t}"},
+			"switch weftS0, weftS1, weftS2 := weftrt.OnRecv(ch), weftrt.OnSend(out, x), weftrt.OnRecv(get()); weftsched.Select(weftS0.Case, weftS1, weftS2.Case) {\n\tcase 0: v := weftS0.V;\n\t\t_ = v\n\tcase 1:\n\tdefault:\n\t}"},
 		{"select with default and comma ok", "var v int\n\tvar ok bool\n\tselect {\n\tcase v, ok = <-in:\n\tdefault:\n\t}\n\t_, _ = v, ok",
 			"var v int\n\tvar ok bool\n\tswitch weftS0 := weftrt.OnRecv(in); weftsched.Select(weftS0.Case, weftsched.Default()) {\n\tcase 0: v, ok = weftS0.V, weftS0.OK;\n\tdefault:\n\t}\n\t_, _ = v, ok"},
 		{"labeled select", "L:\n\tselect {\n\tcase <-in:\n\t\tbreak L\n\t}",
-			"L:\n\tswitch weftS0 := weftrt.OnRecv(in); weftsched.Select(weftS0.Case) {\n\tcase 0:\n\t\tbreak L\n\t}"},
+			"L:\n\tswitch weftS0 := weftrt.OnRecv(in); weftsched.Select(weftS0.Case) {\n\tdefault:\n\t\tbreak L\n\t}"},
 		{"empty select", `if x > 0 { select {} }`, `if x > 0 { weftsched.Select() }`},
 
 		{"time", `time.Sleep(time.Second); d := time.Since(time.Now()); tm := time.NewTimer(d); tk := time.NewTicker(d); <-tm.C; <-tk.C; <-time.After(d); runtime.Gosched()`,
@@ -98,7 +98,9 @@ func TestRewrite_Constructs(t *testing.T) {
 		{"go receives in the caller", `go f(<-in, x)`,
 			`{ weftA0, weftA1 := weftrt.Recv(in), x; weftsched.Go(func() { f(weftA0, weftA1) }) }`},
 		{"select evaluates a send's value on entry", "select {\n\tcase out <- <-in:\n\t}",
-			"switch weftS0 := weftrt.OnSend(out, weftrt.Recv(in)); weftsched.Select(weftS0) {\n\tcase 0:\n\t}"},
+			"switch weftS0 := weftrt.OnSend(out, weftrt.Recv(in)); weftsched.Select(weftS0) {\n\tdefault:\n\t}"},
+		{"select that ends a function", "if x > 0 {\n\t\treturn\n\t}\n\tselect {\n\tcase <-in:\n\t\treturn\n\tcase out <- 1:\n\t\tpanic(x)\n\t}",
+			"if x > 0 {\n\t\treturn\n\t}\n\tswitch weftS0, weftS1 := weftrt.OnRecv(in), weftrt.OnSend(out, 1); weftsched.Select(weftS0.Case, weftS1) {\n\tcase 0:\n\t\treturn\n\tdefault:\n\t\tpanic(x)\n\t}"},
 		{"AfterFunc", `tm := time.AfterFunc(time.Second, func() {}); tm.Stop()`, `tm := weftrt.AfterFunc(time.Second, func() {}); tm.Stop()`},
 		{"time types", `var tm *time.Timer; var tk *time.Ticker; _, _ = tm, tk`, `var tm *weftsched.Timer; var tk *weftsched.Ticker; _, _ = tm, tk`},
 	}

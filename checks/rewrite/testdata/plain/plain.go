@@ -55,6 +55,17 @@ func Sum(n int) int {
 	return total
 }
 
+// First returns the first value sent on a or b: its select ends the
+// function, which the rewrite must keep a terminating statement.
+func First(a, b chan int) int {
+	select {
+	case v := <-a:
+		return v
+	case v := <-b:
+		return v
+	}
+}
+
 // CloseTwice closes a channel twice: the runtime panics on the second.
 func CloseTwice() {
 	ch := make(chan int)

@@ -11,6 +11,14 @@ func TestSum(t *testing.T) {
 	}
 }
 
+func TestFirst(t *testing.T) {
+	a, b := make(chan int), make(chan int, 1)
+	b <- 2
+	if got := First(a, b); got != 2 {
+		t.Fatalf("First = %d, want 2", got)
+	}
+}
+
 func TestCloseTwice(t *testing.T) {
 	if os.Getenv("WEFT_E2E_PANIC") == "" {
 		t.Skip("panics on purpose: run by the rewrite's end-to-end test")
