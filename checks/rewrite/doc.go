@@ -13,6 +13,11 @@
 //
 // # What is rewritten
 //
+// Names are mapped one by one rather than by swapping import paths: the
+// shims have only what synchronizes (no sync.Map, no time.Duration), so a
+// file keeps its standard imports for the rest, and an import left with no
+// use is blanked.
+//
 //   - sync: Mutex, RWMutex, Cond, NewCond, WaitGroup, Once become the
 //     shims of checks/sched/sync, and OnceFunc, OnceValue, OnceValues those
 //     of package rt, built on the shim Once. sync.Map and sync.Pool stay
