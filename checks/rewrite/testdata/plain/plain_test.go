@@ -1,0 +1,27 @@
+package plain
+
+import (
+	"os"
+	"testing"
+)
+
+func TestSum(t *testing.T) {
+	if got := Sum(10); got != 55 {
+		t.Fatalf("Sum(10) = %d, want 55", got)
+	}
+}
+
+func TestFirst(t *testing.T) {
+	a, b := make(chan int), make(chan int, 1)
+	b <- 2
+	if got := First(a, b); got != 2 {
+		t.Fatalf("First = %d, want 2", got)
+	}
+}
+
+func TestCloseTwice(t *testing.T) {
+	if os.Getenv("WEFT_E2E_PANIC") == "" {
+		t.Skip("panics on purpose: run by the rewrite's end-to-end test")
+	}
+	CloseTwice()
+}
