@@ -89,7 +89,7 @@ func BenchmarkExecution(b *testing.B) {
 		b.Run(d.name, func(b *testing.B) {
 			cfg := defaults()
 			cfg.strategy = d.name
-			x := &executor{t: tg, cfg: cfg}
+			x := &executor{tg: tg, cfg: cfg}
 			st := d.make(cfg)
 			st.scenario(sc)
 			i := uint64(0)

@@ -140,13 +140,13 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 
 // search runs the check in this process: a replay, or a search for a
 // failure and its report.
-func search(tb testing.TB, t *target, cfg config) Result {
+func search(tb testing.TB, tg *target, cfg config) Result {
 	tb.Helper()
 	runMu.Lock()
 	defer runMu.Unlock()
 	defer useAllCores()()
 
-	r := newRunner(tb, t, cfg)
+	r := newRunner(tb, tg, cfg)
 	defer r.strat.close()
 	var (
 		f   *failure
@@ -158,10 +158,10 @@ func search(tb testing.TB, t *target, cfg config) Result {
 		f, err = r.search()
 	}
 	if err != nil {
-		tb.Fatalf("weft: %s: %v", t.name, err)
+		tb.Fatalf("weft: %s: %v", tg.name, err)
 	}
 	res := Result{
-		Structure: t.name, Verdict: Ok, Seed: r.cfg.seed, // a replay's is the file's
+		Structure: tg.name, Verdict: Ok, Seed: r.cfg.seed, // a replay's is the file's
 		Scenarios: r.scenarios, Executions: r.executions, Unknowns: r.unknowns, Exhausted: r.exhausted,
 		Bounds: r.reach.result(),
 	}
@@ -184,11 +184,11 @@ func prepare(tb rapid.TB, s Target, opts Options) (*target, config) {
 	if err != nil {
 		tb.Fatalf("weft: invalid options: %v", err)
 	}
-	t, err := s.target()
+	tg, err := s.target()
 	if err != nil {
 		tb.Fatalf("weft: invalid structure: %v", err)
 	}
-	return t, cfg
+	return tg, cfg
 }
 
 // String is a one-line account of r.

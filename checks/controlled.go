@@ -75,7 +75,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	)
 	notes := func(l *clientLog) {
 		l.note = func(text string) { ctl.Note(text) }
-		l.describe = &x.t.inner
+		l.describe = &x.tg.inner
 	}
 	notes(initLog)
 	notes(postLog)
@@ -109,20 +109,20 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	}
 	main := func() {
 		var instance any
-		if !guard("New", func() { instance = x.t.newInstance() }) {
+		if !guard("New", func() { instance = x.tg.newInstance() }) {
 			return
 		}
 		defer func() {
-			if x.t.stop != nil {
-				guard("Stop", func() { x.t.stop(instance) })
+			if x.tg.stop != nil {
+				guard("Stop", func() { x.tg.stop(instance) })
 			}
 		}()
-		if !guard("init", func() { initLog.play(x.t, instance, &c, nil) }) || initLog.failed() {
+		if !guard("init", func() { initLog.play(x.tg, instance, &c, nil) }) || initLog.failed() {
 			return
 		}
 		phase.Store(ptr("parallel"))
 		for i, l := range logs {
-			ids[i] = ctl.Spawn(fmt.Sprintf("client %d", i), func() { l.play(x.t, instance, &c, nil) })
+			ids[i] = ctl.Spawn(fmt.Sprintf("client %d", i), func() { l.play(x.tg, instance, &c, nil) })
 		}
 		for _, id := range ids {
 			ctl.Join(id)
@@ -132,7 +132,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 				return
 			}
 		}
-		guard("post", func() { postLog.play(x.t, instance, &c, nil) })
+		guard("post", func() { postLog.play(x.tg, instance, &c, nil) })
 	}
 
 	ctl.Start(main)

@@ -62,7 +62,7 @@ func (r *runner) searchUnderControl(sc scenario, seed uint64, tries int, deadlin
 		if e.hang != nil {
 			return nil, "" // it blocks outside the shims: control cannot see it either
 		}
-		v := r.t.judge(e, r.cfg.checkTimeout)
+		v := r.tg.judge(e, r.cfg.checkTimeout)
 		if v.Failed(false) && v != Unknown && (want == "" || v == want) {
 			return e, v
 		}
@@ -84,8 +84,8 @@ func (r *runner) smallerScenarios(sc scenario) []scenario {
 			}
 			smaller.clients = slices.Delete(smaller.clients, client, client+1)
 		}
-		if r.t.inner.blocks != nil {
-			if _, stuck := findDeadlock(r.t.inner, smaller); stuck {
+		if r.tg.inner.blocks != nil {
+			if _, stuck := findDeadlock(r.tg.inner, smaller); stuck {
 				return
 			}
 		}

@@ -91,7 +91,7 @@ func (e *execution) failedOps() bool {
 // uses the standard sync and atomic packages: its own synchronization must
 // not be scheduling points.
 type executor struct {
-	t    *target
+	tg   *target
 	cfg  config
 	test string // the name of the running test, for child processes
 }
@@ -114,7 +114,7 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 
 	var instance any
 	if !x.phase(e, "New", func() {
-		instance = x.t.newInstance()
+		instance = x.tg.newInstance()
 	}) {
 		return e
 	}
@@ -134,7 +134,7 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 	n := len(sc.clients)
 	var c clock.Clock
 	initLog := newClientLog(partInit, n, sc.init)
-	ok := x.phase(e, "init", func() { initLog.play(x.t, instance, &c, nil) })
+	ok := x.phase(e, "init", func() { initLog.play(x.tg, instance, &c, nil) })
 	e.history = append(e.history, initLog.snapshot()...)
 	if !ok || e.failedOps() {
 		return finish()
@@ -155,7 +155,7 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 	}
 
 	postLog := newClientLog(partPost, n, sc.post)
-	x.phase(e, "post", func() { postLog.play(x.t, instance, &c, nil) })
+	x.phase(e, "post", func() { postLog.play(x.tg, instance, &c, nil) })
 	e.history = append(e.history, postLog.snapshot()...)
 	return finish()
 }
@@ -176,7 +176,7 @@ func (x *executor) parallel(e *execution, logs []*clientLog, pacers []func(), in
 			for !release.Load() {
 				runtime.Gosched()
 			}
-			l.play(x.t, instance, c, pacers[i])
+			l.play(x.tg, instance, c, pacers[i])
 		})
 	}
 	for ready.Load() < int32(len(logs)) {
@@ -219,8 +219,8 @@ func (x *executor) phase(e *execution, name string, fn func()) bool {
 }
 
 func (x *executor) stop(e *execution, instance any) {
-	if x.t.stop != nil {
-		x.phase(e, "Stop", func() { x.t.stop(instance) })
+	if x.tg.stop != nil {
+		x.phase(e, "Stop", func() { x.tg.stop(instance) })
 	}
 }
 

@@ -121,7 +121,7 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // plan chooses the file names of a failure before anything is written: the
 // report names them.
 func (r *runner) plan(f *failure) {
-	base := unsafeName.ReplaceAllString(r.tb.Name()+"--"+r.t.name, "_")
+	base := unsafeName.ReplaceAllString(r.tb.Name()+"--"+r.tg.name, "_")
 	base = fmt.Sprintf("%s-%s-%d", base, time.Now().Format("20060102-150405"), f.exec.seed%100000)
 	dir := r.outDir()
 	f.files.history = relToRoot(filepath.Join(dir, base+".json"))
@@ -169,8 +169,8 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 		Format:        historyFormat,
 		Test:          r.tb.Name(),
 		Package:       pkg,
-		Structure:     r.t.name,
-		Model:         r.t.model.name,
+		Structure:     r.tg.name,
+		Model:         r.tg.model.name,
 		Verdict:       f.verdict,
 		Strategy:      r.cfg.strategy,
 		Seed:          r.cfg.seed,
@@ -178,8 +178,8 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 		Panics:        f.exec.panics,
 		Report:        report,
 	}
-	sc, err := r.t.fileScenario(f.sc)
-	history, herr := r.t.fileRecords(f.exec.history, r.describe)
+	sc, err := r.tg.fileScenario(f.sc)
+	history, herr := r.tg.fileRecords(f.exec.history, r.describe)
 	hf.Scenario, hf.History = sc, history
 	errs := []error{err, herr}
 	if h := f.exec.hang; h != nil {
@@ -206,12 +206,12 @@ func (j *jsonEncoder) enc(v any) json.RawMessage {
 }
 
 // fileScenario is sc as a history file stores it.
-func (t *target) fileScenario(sc scenario) (fileScenario, error) {
+func (tg *target) fileScenario(sc scenario) (fileScenario, error) {
 	var j jsonEncoder
 	calls := func(cs []call) []fileCall {
 		out := make([]fileCall, len(cs))
 		for i, c := range cs {
-			out[i] = fileCall{Op: t.ops[c.op].name, Input: j.enc(c.input)}
+			out[i] = fileCall{Op: tg.ops[c.op].name, Input: j.enc(c.input)}
 		}
 		return out
 	}
@@ -224,15 +224,15 @@ func (t *target) fileScenario(sc scenario) (fileScenario, error) {
 
 // fileRecords is history as a history file stores it, each call described
 // by describe (when not nil).
-func (t *target) fileRecords(history []record, describe func(*record) string) ([]fileRecord, error) {
+func (tg *target) fileRecords(history []record, describe func(*record) string) ([]fileRecord, error) {
 	var j jsonEncoder
 	var out []fileRecord
 	for i := range history {
 		rec := &history[i]
 		fr := fileRecord{
 			Part: rec.part.String(), Client: rec.client, Index: rec.index,
-			Op: t.ops[rec.op].name, Input: j.enc(rec.input), Call: rec.call,
-			Async: t.ops[rec.op].async, Panic: rec.panic,
+			Op: tg.ops[rec.op].name, Input: j.enc(rec.input), Call: rec.call,
+			Async: tg.ops[rec.op].async, Panic: rec.panic,
 		}
 		if describe != nil {
 			fr.Description = describe(rec)
@@ -274,17 +274,17 @@ func readHistoryFile(path string) (historyFile, error) {
 }
 
 // scenarioFrom rebuilds the scenario of a history file for t.
-func (t *target) scenarioFrom(fs fileScenario) (scenario, error) {
+func (tg *target) scenarioFrom(fs fileScenario) (scenario, error) {
 	var errs []error
 	calls := func(where string, fcs []fileCall) []call {
 		out := make([]call, 0, len(fcs))
 		for i, fc := range fcs {
-			op := t.opIndex(fc.Op)
+			op := tg.opIndex(fc.Op)
 			if op < 0 {
-				errs = append(errs, fmt.Errorf("%s call %d: structure %q has no op %q", where, i+1, t.name, fc.Op))
+				errs = append(errs, fmt.Errorf("%s call %d: structure %q has no op %q", where, i+1, tg.name, fc.Op))
 				continue
 			}
-			in, err := t.ops[op].decode(fc.Input)
+			in, err := tg.ops[op].decode(fc.Input)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s call %d (%s): bad input %s: %w", where, i+1, fc.Op, fc.Input, err))
 				continue

@@ -39,7 +39,7 @@ func (r *runner) minimize(f *failure) {
 			}
 			info.tries++
 			e := search.execute(r.x, f.exec.seed)
-			if e.hang == nil && r.t.judge(e, r.cfg.checkTimeout) == f.verdict {
+			if e.hang == nil && r.tg.judge(e, r.cfg.checkTimeout) == f.verdict {
 				f.exec, info.fewest = e, true
 				return
 			}
@@ -73,7 +73,7 @@ func (r *runner) dropPreemptions(f *failure, info *minimizeInfo, within func() b
 				if e.hang != nil || e.control.preemptions >= c.preemptions {
 					continue
 				}
-				if r.t.judge(e, r.cfg.checkTimeout) == f.verdict {
+				if r.tg.judge(e, r.cfg.checkTimeout) == f.verdict {
 					f.exec = e
 					improved = true
 					break search

@@ -19,15 +19,15 @@ func skipUncontrolled(tb testing.TB, s Target, opts Options, expect Verdict) {
 	if err != nil || cfg.replay != "" || cfg.desc().controlled {
 		return // prepare reports invalid options
 	}
-	t, err := s.target()
+	tg, err := s.target()
 	if err != nil {
 		return // prepare reports an invalid structure
 	}
 	if cfg.summary != "" {
-		res := Result{Structure: t.name, Verdict: "skipped"}
+		res := Result{Structure: tg.name, Verdict: "skipped"}
 		if err := appendSummary(cfg.summary, tb.Name(), res, expect, cfg, "only controlled: "+opts.OnlyControlled); err != nil {
 			tb.Errorf("weft: could not append to the summary %s: %v", cfg.summary, err)
 		}
 	}
-	tb.Skipf("weft: %s: only a controlled strategy can catch it: %s", t.name, opts.OnlyControlled)
+	tb.Skipf("weft: %s: only a controlled strategy can catch it: %s", tg.name, opts.OnlyControlled)
 }

@@ -27,7 +27,7 @@ type checkCall struct {
 // before its sender's later calls. Fire-and-forget calls are drawn on rows
 // of their own in the HTML view (client n+1+c for client c), as they
 // overlap their client's later calls.
-func (t *target) operations(e *execution) []porcupine.Operation {
+func (tg *target) operations(e *execution) []porcupine.Operation {
 	history := e.history
 	end := int64(0)
 	for i := range history {
@@ -38,8 +38,8 @@ func (t *target) operations(e *execution) []porcupine.Operation {
 	ops := make([]porcupine.Operation, len(history))
 	for i := range history {
 		r := &history[i]
-		async := t.ops[r.op].async
-		c := &checkCall{in: t.checkInput(r.input, r.client, sent[r.client], async), wildcard: !r.returned(), async: async}
+		async := tg.ops[r.op].async
+		c := &checkCall{in: tg.checkInput(r.input, r.client, sent[r.client], async), wildcard: !r.returned(), async: async}
 		if r.part != partParallel {
 			c.label = r.label()
 		}

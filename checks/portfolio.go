@@ -86,7 +86,7 @@ type worker struct {
 
 // runPortfolio runs the check in one worker process per core and returns
 // the first failure, or the sum of what the workers ran.
-func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result, error) {
+func runPortfolio(tb testing.TB, tg *target, cfg config, expect Verdict) (Result, error) {
 	if !testing.Testing() {
 		return Result{}, errors.New("the portfolio strategy needs a test binary to run workers")
 	}
@@ -114,7 +114,7 @@ func runPortfolio(tb testing.TB, t *target, cfg config, expect Verdict) (Result,
 		go func() { _ = w.cmd.Wait(); exited <- i }()
 	}
 
-	res := Result{Structure: t.name, Verdict: Ok, Seed: cfg.seed}
+	res := Result{Structure: tg.name, Verdict: Ok, Seed: cfg.seed}
 	reached := reach{}
 	var errs []error
 	deadline := time.NewTimer(cfg.budget + cfg.shrinkTime + 2*cfg.hang + time.Minute)

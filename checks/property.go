@@ -78,7 +78,7 @@ func boundNames() []string {
 // A judgement is the judging of one execution. The linearizability check
 // runs once, on demand.
 type judgement struct {
-	t       *target
+	tg      *target
 	e       *execution
 	timeout time.Duration
 	checked bool
@@ -91,16 +91,16 @@ type judgement struct {
 func (j *judgement) linearizable() porcupine.CheckResult {
 	if !j.checked {
 		j.checked, j.lin = true, porcupine.Ok
-		if !j.e.failedOps() || j.t.model.apply != nil {
-			j.lin = porcupine.CheckOperationsTimeout(j.t.checker, j.t.operations(j.e), j.timeout)
+		if !j.e.failedOps() || j.tg.model.apply != nil {
+			j.lin = porcupine.CheckOperationsTimeout(j.tg.checker, j.tg.operations(j.e), j.timeout)
 		}
 	}
 	return j.lin
 }
 
 // judge decides the verdict of an execution: the first property it fails.
-func (t *target) judge(e *execution, timeout time.Duration) Verdict {
-	j := &judgement{t: t, e: e, timeout: timeout}
+func (tg *target) judge(e *execution, timeout time.Duration) Verdict {
+	j := &judgement{tg: tg, e: e, timeout: timeout}
 	for _, p := range properties {
 		if p.fails(j) {
 			return p.verdict

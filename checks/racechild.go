@@ -115,7 +115,7 @@ func startRaceChild(x *executor, binary string) (*raceChild, error) {
 	c := &raceChild{responses: make(chan []byte, 1), segments: make(chan string, 1), out: &tailBuffer{},
 		timeout: 6*x.cfg.hang + 30*time.Second}
 	c.cmd = exec.Command(binary, workerArgs(x.test, stressStrategy.name, x.cfg.seed)...)
-	c.cmd.Env = append(os.Environ(), raceChildEnv+"="+x.t.name, portfolioResultEnv+"=", "WEFT_SUMMARY=",
+	c.cmd.Env = append(os.Environ(), raceChildEnv+"="+x.tg.name, portfolioResultEnv+"=", "WEFT_SUMMARY=",
 		"GORACE="+childGORACE(os.Getenv("GORACE")))
 	c.cmd.ExtraFiles = []*os.File{w} // fd 3
 	c.cmd.Stdout = c.out
@@ -137,14 +137,14 @@ func startRaceChild(x *executor, binary string) (*raceChild, error) {
 	hello, err := c.next()
 	if err == nil {
 		var r raceResponse
-		if err = json.Unmarshal(hello, &r); err == nil && r.Structure != x.t.name {
+		if err = json.Unmarshal(hello, &r); err == nil && r.Structure != x.tg.name {
 			err = fmt.Errorf("it checks structure %q", r.Structure)
 		}
 	}
 	if err != nil {
 		rest := c.kill()
 		return nil, fmt.Errorf("the race child (%s, test %s) did not start serving the check of %s: %v (%v); its output:\n%s",
-			binary, x.test, x.t.name, err, c.cmd.ProcessState, childOutput(c.out.String()+rest))
+			binary, x.test, x.tg.name, err, c.cmd.ProcessState, childOutput(c.out.String()+rest))
 	}
 	return c, nil
 }
@@ -210,7 +210,7 @@ func (c *raceChild) next() ([]byte, error) {
 // execute runs sc once in the child.
 func (c *raceChild) execute(x *executor, sc scenario, seed uint64) *execution {
 	e := &execution{seed: seed, clients: len(sc.clients)}
-	fs, err := x.t.fileScenario(sc)
+	fs, err := x.tg.fileScenario(sc)
 	if err != nil {
 		e.lost = fmt.Errorf("encoding the scenario for the race child: %w", err)
 		return e
@@ -235,7 +235,7 @@ func (c *raceChild) execute(x *executor, sc scenario, seed uint64) *execution {
 		return c.died(e, errors.New(resp.Error))
 	}
 	hf := historyFile{ExecutionSeed: seed, Scenario: fs, History: resp.History, Panics: resp.Panics, Hang: resp.Hang}
-	got, err := x.t.executionFrom(hf)
+	got, err := x.tg.executionFrom(hf)
 	if err != nil {
 		return c.died(e, fmt.Errorf("its execution does not decode: %w", err))
 	}

@@ -22,7 +22,7 @@ func raceChildOf(name string) (mine, child bool) {
 // end marker on standard error that closes the race reports of the
 // execution. When its input ends, it skips the test: what the test does
 // with a result is for the parent to say.
-func serveRace(tb testing.TB, t *target, cfg config) Result {
+func serveRace(tb testing.TB, tg *target, cfg config) Result {
 	results := os.NewFile(3, "weft-race-results")
 	if results == nil {
 		tb.Fatalf("weft: %s is set, but there is no results pipe", raceChildEnv)
@@ -40,17 +40,17 @@ func serveRace(tb testing.TB, t *target, cfg config) Result {
 		_, err = results.Write(append(data, '\n'))
 		return err
 	}
-	if err := answer(raceResponse{Structure: t.name}); err != nil {
+	if err := answer(raceResponse{Structure: tg.name}); err != nil {
 		tb.Fatalf("weft: race child: %v", err)
 	}
-	x := &executor{t: t, cfg: cfg, test: tb.Name()}
+	x := &executor{tg: tg, cfg: cfg, test: tb.Name()}
 	s := &stress{perturb: true}
 	in := bufio.NewReaderSize(os.Stdin, 1<<16)
 	served := 0
 	for {
 		line, err := in.ReadBytes('\n')
 		if err == io.EOF {
-			tb.Skipf("weft: race child: served %d executions of %s", served, t.name)
+			tb.Skipf("weft: race child: served %d executions of %s", served, tg.name)
 		}
 		resp, err := serveOne(x, s, line, err)
 		if err != nil {
@@ -72,13 +72,13 @@ func serveOne(x *executor, s *stress, line []byte, readErr error) (raceResponse,
 	if err := json.Unmarshal(line, &req); err != nil {
 		return raceResponse{}, fmt.Errorf("bad request %q: %w", line, err)
 	}
-	sc, err := x.t.scenarioFrom(req.Scenario)
+	sc, err := x.tg.scenarioFrom(req.Scenario)
 	if err != nil {
 		return raceResponse{}, err
 	}
 	s.scenario(sc)
 	e := s.execute(x, req.Seed)
-	history, err := x.t.fileRecords(e.history, nil)
+	history, err := x.tg.fileRecords(e.history, nil)
 	resp := raceResponse{History: history, Panics: e.panics, Leaks: e.leaks}
 	if h := e.hang; h != nil {
 		resp.Hang = &fileHang{Phase: h.phase, WaitFor: h.graph, Stacks: h.stacks}

@@ -70,7 +70,7 @@ func newClientLog(p part, client int, calls []call) *clientLog {
 
 // play makes the calls of l in order on the calling goroutine, timestamping
 // each with c. It stops after a call that panics.
-func (l *clientLog) play(t *target, instance any, c *clock.Clock, pace func()) {
+func (l *clientLog) play(tg *target, instance any, c *clock.Clock, pace func()) {
 	for i := range l.recs {
 		if pace != nil {
 			pace()
@@ -84,14 +84,14 @@ func (l *clientLog) play(t *target, instance any, c *clock.Clock, pace func()) {
 		}
 		r.call = c.Tick()
 		l.called.Store(int32(i + 1))
-		r.output, r.panic = invoke(t.ops[r.op], instance, r.input)
+		r.output, r.panic = invoke(tg.ops[r.op], instance, r.input)
 		r.ret = c.Tick()
 		l.returned.Store(int32(i + 1))
 		if l.onReturn != nil {
 			l.onReturn()
 		}
 		if l.note != nil && r.panic == nil {
-			if t.ops[r.op].async {
+			if tg.ops[r.op].async {
 				l.note("return (fire-and-forget)")
 			} else {
 				l.note("return " + l.describe.describeOperation(r.input, r.output))

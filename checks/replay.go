@@ -20,7 +20,7 @@ func (r *runner) replay() (*failure, error) {
 		return nil, err
 	}
 	r.cfg.seed = hf.Seed // the report names the seed of the recorded search
-	sc, err := r.t.scenarioFrom(hf.Scenario)
+	sc, err := r.tg.scenarioFrom(hf.Scenario)
 	if err != nil {
 		return nil, fmt.Errorf("replaying %s: %w", r.cfg.replay, err)
 	}
@@ -38,7 +38,7 @@ func (r *runner) replay() (*failure, error) {
 			return nil, err
 		}
 		r.executions++
-		v := r.t.judge(e, r.cfg.checkTimeout)
+		v := r.tg.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {
 			r.unknowns++
 		} else if v.Failed(r.cfg.allowUnknown) {
@@ -73,7 +73,7 @@ func (r *runner) replayExactly(hf historyFile, sc scenario) (*failure, error) {
 		r.tb.Logf("weft: replay of %s diverged: %s. The code or the structure changed since the schedule "+
 			"was recorded; the rest of the execution ran without preemptions.", r.cfg.replay, ch.diverged)
 	}
-	v := r.t.judge(e, r.cfg.checkTimeout)
+	v := r.tg.judge(e, r.cfg.checkTimeout)
 	if v != hf.Verdict {
 		r.tb.Logf("weft: replay of %s: verdict %s, recorded %s", r.cfg.replay, v, hf.Verdict)
 	}

@@ -39,7 +39,7 @@ func (r *runner) claimReplay(hf historyFile) (bool, error) {
 	}
 	replays.Lock()
 	defer replays.Unlock()
-	if hf.Structure == r.t.name {
+	if hf.Structure == r.tg.name {
 		replays.ran[test] = nil
 		r.tb.Logf("%s%s: test %s, structure %s", repro.Marker, r.cfg.replay, test, hf.Structure)
 		return true, nil
@@ -51,8 +51,8 @@ func (r *runner) claimReplay(hf historyFile) (bool, error) {
 	if !seen {
 		r.tb.Cleanup(func() { replayUnclaimed(r.tb, r.cfg.replay, hf) })
 	}
-	replays.ran[test] = append(ran, r.t.name)
-	r.tb.Logf("weft: %s not checked: -weft.replay=%s is a history of structure %s", r.t.name, r.cfg.replay, hf.Structure)
+	replays.ran[test] = append(ran, r.tg.name)
+	r.tb.Logf("weft: %s not checked: -weft.replay=%s is a history of structure %s", r.tg.name, r.cfg.replay, hf.Structure)
 	return false, nil
 }
 

@@ -30,7 +30,7 @@ type failure struct {
 // report renders f for people. Its first line names the verdict.
 func (r *runner) report(f *failure) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "weft: %s: %s\n", f.verdict, r.t.name)
+	fmt.Fprintf(&b, "weft: %s: %s\n", f.verdict, r.tg.name)
 	fmt.Fprintf(&b, "%s\n", verdictExplanation(f.verdict))
 	if h := f.stressHang; h != nil {
 		fmt.Fprintf(&b, "Found as a hang under stress (the %s phase did not finish within %v), then run under control, which shows why.\n",
@@ -89,13 +89,13 @@ func (r *runner) callName(rec *record) string {
 
 // describe shows a call and its result, such as "get(a) → 3".
 func (r *runner) describe(rec *record) string {
-	m := r.t.inner
+	m := r.tg.inner
 	switch {
 	case rec.panic != nil:
 		return m.describeInput(rec.input) + " ✗ panicked"
 	case rec.pending:
 		return m.describeInput(rec.input) + " … never returned"
-	case r.t.ops[rec.op].async:
+	case r.tg.ops[rec.op].async:
 		return m.describeOperation(rec.input, rec.output) + " (fire-and-forget)"
 	default:
 		return m.describeOperation(rec.input, rec.output)
@@ -115,10 +115,10 @@ func (r *runner) writeScenario(b *strings.Builder, f *failure) {
 	cell := func(p part, client, index int, c call) string {
 		rec, ok := byPos[[3]int{int(p), client, index}]
 		if !ok {
-			return r.t.inner.describeInput(c.input) + " (not run)"
+			return r.tg.inner.describeInput(c.input) + " (not run)"
 		}
 		ret := "–"
-		if rec.returned() && !r.t.ops[rec.op].async {
+		if rec.returned() && !r.tg.ops[rec.op].async {
 			ret = fmt.Sprint(rec.ret)
 		}
 		return fmt.Sprintf("%s  [%d,%s]", r.describe(rec), rec.call, ret)

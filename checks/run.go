@@ -23,7 +23,7 @@ var runMu sync.Mutex
 // runner is one check in progress.
 type runner struct {
 	tb    testing.TB
-	t     *target
+	tg    *target
 	cfg   config
 	x     *executor
 	strat strategy
@@ -46,10 +46,10 @@ type runner struct {
 	hung           bool      // an execution hung: its goroutines are stuck
 }
 
-func newRunner(tb testing.TB, t *target, cfg config) *runner {
+func newRunner(tb testing.TB, tg *target, cfg config) *runner {
 	return &runner{
-		tb: tb, t: t, cfg: cfg,
-		x:        &executor{t: t, cfg: cfg, test: tb.Name()},
+		tb: tb, tg: tg, cfg: cfg,
+		x:        &executor{tg: tg, cfg: cfg, test: tb.Name()},
 		strat:    cfg.desc().newStrategy(cfg),
 		failures: map[string]*failure{},
 		reach:    reach{},
@@ -86,7 +86,7 @@ func (r *runner) search() (*failure, error) {
 // execute it cfg.executions times; any failing execution falsifies it.
 func (r *runner) property(seed uint64) func(*rapid.T) {
 	return func(rt *rapid.T) {
-		sc := drawScenario(rt, r.t, r.cfg)
+		sc := drawScenario(rt, r.tg, r.cfg)
 		// One call site for every failure: rapid compares tracebacks to
 		// decide that a replayed failure is the same failure.
 		if f := r.outcome(sc, seed); f != nil {
@@ -135,7 +135,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		if e.control != nil && r.found == nil {
 			r.reach.add(e.control.reached, &r.cfg)
 		}
-		v := r.t.judge(e, r.cfg.checkTimeout)
+		v := r.tg.judge(e, r.cfg.checkTimeout)
 		if v == Unknown && r.cfg.allowUnknown {
 			r.unknowns++
 		} else if v.Failed(r.cfg.allowUnknown) {
@@ -167,10 +167,10 @@ func (r *runner) finish(f *failure) string {
 	if f.exec.control != nil && !f.replayed {
 		r.minimize(f)
 	}
-	ops := r.t.operations(f.exec)
-	_, info := porcupine.CheckOperationsVerbose(r.t.checker, ops, r.cfg.checkTimeout)
+	ops := r.tg.operations(f.exec)
+	_, info := porcupine.CheckOperationsVerbose(r.tg.checker, ops, r.cfg.checkTimeout)
 	if f.verdict == NotLinearizable {
-		f.stuck = r.t.explainStuck(f.exec.history, ops, info)
+		f.stuck = r.tg.explainStuck(f.exec.history, ops, info)
 	}
 	if r.cfg.replay != "" {
 		r.replayFiles(f)

@@ -36,10 +36,10 @@ func (p part) String() string { return [...]string{"init", "parallel", "post"}[p
 
 // drawScenario draws a scenario within c's limits. rapid shrinks it towards
 // fewer clients, fewer calls, earlier ops and smaller inputs.
-func drawScenario(rt *rapid.T, t *target, c config) scenario {
+func drawScenario(rt *rapid.T, tg *target, c config) scenario {
 	callGen := rapid.Custom(func(rt *rapid.T) call {
-		i := rapid.IntRange(0, len(t.ops)-1).Draw(rt, "op")
-		return call{op: i, input: t.ops[i].draw(rt)}
+		i := rapid.IntRange(0, len(tg.ops)-1).Draw(rt, "op")
+		return call{op: i, input: tg.ops[i].draw(rt)}
 	})
 	var sc scenario
 	if c.initOps > 0 {
@@ -49,8 +49,8 @@ func drawScenario(rt *rapid.T, t *target, c config) scenario {
 	if c.postOps > 0 {
 		sc.post = rapid.SliceOfN(callGen, 0, c.postOps).Draw(rt, "post")
 	}
-	if t.inner.blocks != nil {
-		sc = deadlockFree(t.inner, sc)
+	if tg.inner.blocks != nil {
+		sc = deadlockFree(tg.inner, sc)
 	}
 	return sc
 }

@@ -221,8 +221,8 @@ func (s Structure[S, I, O]) target() (*target, error) {
 }
 
 // opIndex returns the index of the op called name, or -1.
-func (t *target) opIndex(name string) int {
-	for i, op := range t.ops {
+func (tg *target) opIndex(name string) int {
+	for i, op := range tg.ops {
 		if op.name == name {
 			return i
 		}

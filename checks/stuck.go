@@ -27,8 +27,8 @@ type stuckCandidate struct {
 
 // explainStuck finds the first partition whose longest partial
 // linearization is incomplete and explains it; nil if there is none.
-func (t *target) explainStuck(history []record, ops []porcupine.Operation, info porcupine.LinearizationInfo) *stuckInfo {
-	pm := t.checker
+func (tg *target) explainStuck(history []record, ops []porcupine.Operation, info porcupine.LinearizationInfo) *stuckInfo {
+	pm := tg.checker
 	parts := [][]porcupine.Operation{ops}
 	if pm.Partition != nil {
 		parts = pm.Partition(ops)
@@ -51,8 +51,8 @@ func (t *target) explainStuck(history []record, ops []porcupine.Operation, info 
 			continue
 		}
 		s := &stuckInfo{total: len(part)}
-		if t.model.partitionKey != nil && len(part) > 0 {
-			s.key = t.model.partitionKey(part[0].Input.(*checkCall).in)
+		if tg.model.partitionKey != nil && len(part) > 0 {
+			s.key = tg.model.partitionKey(part[0].Input.(*checkCall).in)
 		}
 		state := pm.Init()
 		in := map[int]bool{}
@@ -76,7 +76,7 @@ func (t *target) explainStuck(history []record, ops []porcupine.Operation, info 
 			// Only an operation called before every other remaining one
 			// returned can come next.
 			if op.Call < firstReturn {
-				s.next = append(s.next, stuckCandidate{rec: op.Metadata.(int), why: t.whyNot(pm, state, op)})
+				s.next = append(s.next, stuckCandidate{rec: op.Metadata.(int), why: tg.whyNot(pm, state, op)})
 			}
 		}
 		return s
@@ -85,11 +85,11 @@ func (t *target) explainStuck(history []record, ops []porcupine.Operation, info 
 }
 
 // whyNot says why op cannot come next in state.
-func (t *target) whyNot(pm porcupine.Model, state any, op porcupine.Operation) string {
+func (tg *target) whyNot(pm porcupine.Model, state any, op porcupine.Operation) string {
 	if ok, _ := pm.Step(state, op.Input, op.Output); ok {
 		return "fits here, but then no order of the remaining calls does"
 	}
-	return t.model.explain(state, op.Input.(*checkCall).in, op.Output)
+	return tg.model.explain(state, op.Input.(*checkCall).in, op.Output)
 }
 
 func byRecord(a, b porcupine.Operation) int { return cmp.Compare(a.Metadata.(int), b.Metadata.(int)) }

@@ -27,23 +27,23 @@ func Verify(t testing.TB, s Target, path string, opts Options) Verdict {
 }
 
 // verify is Verify once the structure and the options are valid.
-func (t *target) verify(path string, checkTimeout time.Duration) (Verdict, error) {
+func (tg *target) verify(path string, checkTimeout time.Duration) (Verdict, error) {
 	hf, err := readHistoryFile(path)
 	if err != nil {
 		return "", err
 	}
-	if hf.Structure != t.name {
-		return "", fmt.Errorf("%s is a history of structure %q, not %q", path, hf.Structure, t.name)
+	if hf.Structure != tg.name {
+		return "", fmt.Errorf("%s is a history of structure %q, not %q", path, hf.Structure, tg.name)
 	}
-	e, err := t.executionFrom(hf)
+	e, err := tg.executionFrom(hf)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
-	return t.judge(e, checkTimeout), nil
+	return tg.judge(e, checkTimeout), nil
 }
 
 // executionFrom rebuilds the execution recorded in a history file.
-func (t *target) executionFrom(hf historyFile) (*execution, error) {
+func (tg *target) executionFrom(hf historyFile) (*execution, error) {
 	e := &execution{seed: hf.ExecutionSeed, clients: len(hf.Scenario.Clients), panics: hf.Panics}
 	if hf.Hang != nil {
 		e.hang = &hangInfo{phase: hf.Hang.Phase, stacks: hf.Hang.Stacks, graph: hf.Hang.WaitFor}
@@ -62,12 +62,12 @@ func (t *target) executionFrom(hf historyFile) (*execution, error) {
 			bad("part %q is not one of init, parallel, post", fr.Part)
 			continue
 		}
-		op := t.opIndex(fr.Op)
+		op := tg.opIndex(fr.Op)
 		if op < 0 {
-			bad("structure %q has no op %q", t.name, fr.Op)
+			bad("structure %q has no op %q", tg.name, fr.Op)
 			continue
 		}
-		in, err := t.ops[op].decode(fr.Input)
+		in, err := tg.ops[op].decode(fr.Input)
 		if err != nil {
 			bad("bad input %s: %v", fr.Input, err)
 			continue
@@ -78,7 +78,7 @@ func (t *target) executionFrom(hf historyFile) (*execution, error) {
 		case fr.Return == nil:
 			r.pending = true
 		default:
-			out, err := t.ops[op].decodeOutput(fr.Output)
+			out, err := tg.ops[op].decodeOutput(fr.Output)
 			if err != nil || len(strings.TrimSpace(string(fr.Output))) == 0 {
 				bad("bad output %q: %v", fr.Output, err)
 				continue

@@ -31,10 +31,10 @@ var rowLabelSites = []struct{ from, to string }{
 func (r *runner) writeView(f *failure, info porcupine.LinearizationInfo) error {
 	info.AddAnnotations(r.annotations(f))
 	var page bytes.Buffer
-	if err := porcupine.Visualize(r.t.checker, info, &page); err != nil {
+	if err := porcupine.Visualize(r.tg.checker, info, &page); err != nil {
 		return err
 	}
-	out, err := relabel(page.String(), fmt.Sprintf("weft: %s — %s", r.t.name, f.verdict), rowLabels(f.exec.clients))
+	out, err := relabel(page.String(), fmt.Sprintf("weft: %s — %s", r.tg.name, f.verdict), rowLabels(f.exec.clients))
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func TestWriteView_LabelsRowsAsTheReport(t *testing.T) {
 	post := get(2, 3, 4, 1)
 	post.part = partPost
 	e := &execution{clients: 2, history: []record{panicked, pending, post}}
-	r := &runner{t: tg}
+	r := &runner{tg: tg}
 	f := &failure{verdict: Panic, exec: e, files: outputFiles{view: filepath.Join(t.TempDir(), "v.html")}}
 	_, info := porcupine.CheckOperationsVerbose(tg.checker, tg.operations(e), time.Second)
 	require.NoError(t, r.writeView(f, info))
