@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	stdsync "sync"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/internal/reporttest"
 	"github.com/weftlab/weft/checks/sched/atomic"
 	"github.com/weftlab/weft/checks/sched/sync"
 	"github.com/weftlab/weft/models"
@@ -208,7 +208,7 @@ func TestControlled_ReplayGivesTheSameInterleaving(t *testing.T) {
 		again := checks.Run(t, s, o)
 		require.NotNil(t, again.Failure, "the replay did not fail")
 		assert.Equal(t, res.Verdict, again.Verdict)
-		assert.Equal(t, replayedExecution(res.Failure.Report), replayedExecution(again.Failure.Report),
+		assert.Equal(t, reporttest.Replayable(res.Failure.Report), reporttest.Replayable(again.Failure.Report),
 			"the same history, schedule and interleaving")
 		assert.Equal(t, res.Seed, again.Seed, "a replay reports the recorded seed")
 		assert.Equal(t, res.Failure.HistoryFile, again.Failure.HistoryFile, "a replay points at the file it replayed")
@@ -218,22 +218,6 @@ func TestControlled_ReplayGivesTheSameInterleaving(t *testing.T) {
 	written, err := filepath.Glob(filepath.Join(out, "*"))
 	require.NoError(t, err)
 	assert.Len(t, written, 2, "a replay writes no files: only the first failure's json and html")
-}
-
-// replayedExecution is a report without what a replay cannot know: which
-// execution of its scenario failed first, how its schedule was minimized,
-// and the runtime's goroutine ids in stacks.
-var goroutineID = regexp.MustCompile(`goroutine \d+`)
-
-func replayedExecution(report string) string {
-	report = goroutineID.ReplaceAllString(report, "goroutine N")
-	var keep []string
-	for _, line := range strings.Split(report, "\n") {
-		if !strings.HasPrefix(line, "Scenario (") && !strings.HasPrefix(line, "  (minimized from") {
-			keep = append(keep, line)
-		}
-	}
-	return strings.Join(keep, "\n")
 }
 
 func TestControlled_BoundedSearchExhaustsSmallScenarios(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
+	"github.com/weftlab/weft/checks/internal/reporttest"
 )
 
 // TestReplay_ControlledFailuresReplayExactly replays the failure of every
@@ -42,29 +41,13 @@ func TestReplay_ControlledFailuresReplayExactly(t *testing.T) {
 					again := checks.Run(renamed{TB: t, name: controlledTestName(strategy, e)}, e.Target, replay)
 					require.NotNil(t, again.Failure, "the replay did not fail")
 					assert.Equal(t, res.Verdict, again.Verdict)
-					assert.Equal(t, replayedExecution(res.Failure.Report), replayedExecution(again.Failure.Report),
+					assert.Equal(t, reporttest.Replayable(res.Failure.Report), reporttest.Replayable(again.Failure.Report),
 						"the same history, schedule and interleaving")
 				}
 				assert.Equal(t, want, historyFields(t, res.Failure.HistoryFile), "replays leave the file as it was")
 			})
 		}
 	}
-}
-
-// replayedExecution is a report without what a replay cannot know: which
-// execution of its scenario failed first, how its schedule was minimized,
-// and the runtime's goroutine ids in stacks.
-var goroutineID = regexp.MustCompile(`goroutine \d+`)
-
-func replayedExecution(report string) string {
-	report = goroutineID.ReplaceAllString(report, "goroutine N")
-	var keep []string
-	for _, line := range strings.Split(report, "\n") {
-		if !strings.HasPrefix(line, "Scenario (") && !strings.HasPrefix(line, "  (minimized from") {
-			keep = append(keep, line)
-		}
-	}
-	return strings.Join(keep, "\n")
 }
 
 func historyFields(t *testing.T, path string) map[string]json.RawMessage {
