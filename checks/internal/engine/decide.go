@@ -66,7 +66,7 @@ func (c *Controller) pickOther(g *goroutine, p Point) *goroutine {
 			return c.gs[c.runnable[0]]
 		case len(c.runnable) > 1:
 			return c.gs[c.decide(g, p, false)]
-		case c.gs[0].state == ended:
+		case c.gs[0].state == ended && !(c.drain && c.liveStructure() && c.oneShotPending() && c.fireTimers()):
 			c.end(Finished)
 			return nil
 		case !c.fireTimers():
