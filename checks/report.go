@@ -58,7 +58,7 @@ func (r *runner) report(f *failure) string {
 	r.writeSections(&b, f)
 	if c := f.exec.control; c != nil {
 		b.WriteString("\nInterleaving (one line per step; ⇢ marks where control left a goroutine):\n")
-		writeInterleaving(&b, c)
+		writeInterleaving(&b, c, r.tg.program)
 	}
 	if h := f.stressHang; h != nil {
 		b.WriteString(h.graph)
