@@ -211,3 +211,72 @@ func replayedProgram(report string) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+// racyCounter: two goroutines increment a counter without a lock.
+func racyCounter() {
+	n := 0
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		sched.Go(func() { defer wg.Done(); sched.Yield(); n++ })
+	}
+	wg.Wait()
+}
+
+func TestProgram_DataRaceUnderStressRace(t *testing.T) {
+	res := checks.Expect(t, checks.Program("racy-counter", racyCounter), checks.DataRace, raceOpts(t.TempDir()))
+	require.NotNil(t, res.Failure)
+	report := res.Failure.Report
+	assert.Contains(t, report, "Data race, as the race detector reported it")
+	assert.Regexp(t, `\n  (Read|Write) at 0x[0-9a-f]+ by goroutine \d+:\n    .*racyCounter\.func1`, report, "the racing access")
+	assert.Contains(t, report, "-weft.strategy=stress+race", "the repro command runs the same strategy")
+}
+
+// TestProgram_LeakUnderStress: on real cores, the goroutine left waiting
+// is found once the grace period is over. Each execution leaves one
+// behind for good; closing the channel afterwards lets them all end.
+func TestProgram_LeakUnderStress(t *testing.T) {
+	jobs := sched.NewChan[int](0)
+	defer jobs.Close()
+	res := checks.Expect(t, checks.Program("leaky-worker", func() { sched.Go(func() { jobs.RecvOK() }) }),
+		checks.Leak, quick(t.TempDir()))
+	require.NotNil(t, res.Failure)
+	assert.Contains(t, res.Failure.Report, "Leak: goroutine started by the structure")
+	assert.Contains(t, res.Failure.Report, "TestProgram_LeakUnderStress.func1.1", "the leaked goroutine's stack")
+}
+
+// TestProgram_BlockedOutsideTheShimsIsAHang: a program that waits on a
+// plain channel escapes weft's points: under stress and under control the
+// watchdog stops it. Closing the channel afterwards lets it end.
+func TestProgram_BlockedOutsideTheShimsIsAHang(t *testing.T) {
+	stuck := make(chan struct{})
+	defer close(stuck)
+	for _, s := range []string{"stress", "random"} {
+		o := controlledOpts(s, t.TempDir())
+		o.HangTimeout = 200 * time.Millisecond
+		res := checks.Expect(t, checks.Program("stuck", func() { <-stuck }), checks.Hang, o)
+		require.NotNil(t, res.Failure, s)
+		assert.Contains(t, res.Failure.Report, "TestProgram_BlockedOutsideTheShimsIsAHang.func1", "%s: where it waits", s)
+	}
+}
+
+// TestProgram_StressHangIsDiagnosedAsADeadlock: on real cores a deadlock
+// is a hang; run again under control, it shows who waits for whom. The
+// channels are made outside the program so that closing them afterwards
+// lets the stuck goroutines end.
+func TestProgram_StressHangIsDiagnosedAsADeadlock(t *testing.T) {
+	ping, pong := sched.NewChan[int](0), sched.NewChan[int](0)
+	defer ping.Close()
+	defer pong.Close()
+	o := quick(t.TempDir())
+	o.HangTimeout = 200 * time.Millisecond
+	res := checks.Expect(t, checks.Program("ping-pong", func() {
+		sched.Go(func() { pong.RecvOK(); ping.Send(1) })
+		ping.RecvOK()
+	}), checks.Deadlock, o)
+	require.NotNil(t, res.Failure)
+	report := res.Failure.Report
+	assert.Contains(t, report, "Found as a hang under stress (the program phase did not finish within 200ms)")
+	assert.Contains(t, report, "main waits at chan-recv chan#1")
+	assert.Contains(t, report, "goroutine 1 (started by main) waits at chan-recv chan#2")
+}
