@@ -130,14 +130,14 @@ func TestProgram_SleepingGoroutineIsNoLeak(t *testing.T) {
 }
 
 func TestProgram_LockOrderDeadlockShowsTheCycle(t *testing.T) {
-	for _, s := range controlledStrategies {
+	for _, s := range append(controlledStrategies, "portfolio") {
 		o := controlledOpts(s, t.TempDir())
 		o.IgnoreLockOrder = true // an execution that goes through is then no failure
 		res := checks.Expect(t, checks.Program("lock-order", lockOrderDeadlock), checks.Deadlock, o)
 		require.NotNil(t, res.Failure, s)
 		report := res.Failure.Report
 		assert.True(t, strings.HasPrefix(report, "weft: deadlock: lock-order\n"), report)
-		assert.Contains(t, report, "Program lock-order (seed 1, execution ")
+		assert.Contains(t, report, "Program lock-order (seed ")
 		assert.Regexp(t, `The cycle: goroutine \d \(started by main\) → goroutine \d \(started by main\) → goroutine \d`, report, "the wait-for cycle")
 		assert.Contains(t, report, "-weft.replay=", "the reproduce command")
 	}
@@ -262,11 +262,10 @@ func TestProgram_BlockedOutsideTheShimsIsAHang(t *testing.T) {
 
 // TestProgram_StressHangIsDiagnosedAsADeadlock: on real cores a deadlock
 // is a hang; run again under control, it shows who waits for whom. The
-// channels are made outside the program so that closing them afterwards
-// lets the stuck goroutines end.
+// channels are made outside the program so that closing pong afterwards
+// lets the stuck goroutines end: the goroutine then sends to main.
 func TestProgram_StressHangIsDiagnosedAsADeadlock(t *testing.T) {
 	ping, pong := sched.NewChan[int](0), sched.NewChan[int](0)
-	defer ping.Close()
 	defer pong.Close()
 	o := quick(t.TempDir())
 	o.HangTimeout = 200 * time.Millisecond
