@@ -129,6 +129,19 @@ func TestProgram_SleepingGoroutineIsNoLeak(t *testing.T) {
 	}
 }
 
+// TestProgram_LeakAfterTheTimersFired: the goroutine wakes from its sleep
+// once the program has returned, then waits for good: a leak, found where
+// it waits after the sleep.
+func TestProgram_LeakAfterTheTimersFired(t *testing.T) {
+	res := checks.Expect(t, checks.Program("late-leak", func() {
+		never := sched.NewChan[int](0)
+		sched.Go(func() { sched.Sleep(time.Second); never.Recv() })
+	}), checks.Leak, controlledOpts("random", t.TempDir()))
+	require.NotNil(t, res.Failure)
+	assert.Contains(t, res.Failure.Report, "waiting at chan-recv chan#1")
+	assert.Contains(t, res.Failure.Report, "virtual time jumps to +1s")
+}
+
 func TestProgram_LockOrderDeadlockShowsTheCycle(t *testing.T) {
 	for _, s := range append(controlledStrategies, "portfolio") {
 		o := controlledOpts(s, t.TempDir())
