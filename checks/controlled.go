@@ -57,6 +57,9 @@ func (c *controlInfo) decisions() []int {
 func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, ch engine.Chooser) *execution {
 	e := &execution{seed: seed, clients: len(sc.clients)}
 	ctl := engine.NewController(ch, x.cfg.maxSteps)
+	if x.tg.program {
+		ctl.DrainTimers() // a program's goroutines may still be due to wake when it returns
+	}
 	setBounds(ctl, &x.cfg)
 	uninstall, err := engine.Install(ctl)
 	if err != nil {
@@ -109,7 +112,7 @@ func (x *executor) executeControlled(sc scenario, seed uint64, strategy string, 
 	}
 	main := func() {
 		var instance any
-		if !guard("New", func() { instance = x.tg.newInstance() }) {
+		if !guard(x.tg.newPhase(), func() { instance = x.tg.newInstance() }) {
 			return
 		}
 		defer func() {

@@ -14,6 +14,9 @@ inputs. Then, from an ordinary test:
   - [Expect]: for a structure broken on purpose; fails unless the bug is
     caught with the expected [Verdict].
   - [Run]: the [Result] without judging it.
+  - [Program]: a whole program (a test's body, a main) as a target of
+    Check, Expect and Run: no operations, no model; it must end, leave no
+    goroutine behind, not panic and not deadlock.
   - [Verify]: judge again a history file written by a failure, without
     executing anything.
 

@@ -113,7 +113,7 @@ func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 	}()
 
 	var instance any
-	if !x.phase(e, "New", func() {
+	if !x.phase(e, x.tg.newPhase(), func() {
 		instance = x.tg.newInstance()
 	}) {
 		return e

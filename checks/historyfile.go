@@ -262,7 +262,7 @@ func readHistoryFile(path string) (historyFile, error) {
 	if hf.Format != historyFormat {
 		return hf, fmt.Errorf("%s has history format %d; this weft reads format %d", path, hf.Format, historyFormat)
 	}
-	if hf.Structure == "" || len(hf.Scenario.Clients) == 0 {
+	if hf.Structure == "" || len(hf.Scenario.Clients) == 0 && hf.Model != nothingModel().name {
 		return hf, fmt.Errorf("%s has no structure or no clients: not a complete weft history file", path)
 	}
 	if hf.Schedule != nil {

@@ -24,11 +24,12 @@ const linesAfterFocus = 15
 // another column continues, and the line where control leaves a goroutine
 // says why (preempted before a point, blocked, ended). Steps of main
 // before the clients start (New and init) are summed up, and a run of
-// identical steps (a spin loop) is one line.
-func writeInterleaving(b *strings.Builder, c *controlInfo) {
+// identical steps (a spin loop) is one line. A program's main is the
+// program itself: its steps are all shown.
+func writeInterleaving(b *strings.Builder, c *controlInfo, program bool) {
 	steps := c.trace
 	first := slices.IndexFunc(steps, func(s engine.Step) bool { return s.G > 0 })
-	if first > 0 {
+	if first > 0 && !program {
 		fmt.Fprintf(b, "  (%s of main before: New and init)\n", plural(first, "step"))
 		steps = steps[first:]
 	}

@@ -14,7 +14,7 @@ const Deadlock Verdict = "deadlock"
 
 var deadlock = &property{
 	verdict: Deadlock,
-	explain: "No goroutine could go on and no timer was pending, yet calls had not returned: every goroutine waits for another.",
+	explain: "No goroutine could go on and no timer was pending, yet calls (or the program) had not returned: every goroutine waits for another.",
 	detect:  func(j *judgement) bool { return j.e.control != nil && j.e.control.outcome == engine.Deadlock },
 	section: func(b *strings.Builder, _ *runner, f *failure) {
 		c := f.exec.control

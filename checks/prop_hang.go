@@ -11,7 +11,7 @@ const Hang Verdict = "hang"
 
 var hang = &property{
 	verdict: Hang,
-	explain: "Calls did not return in time. The model says this scenario cannot wait forever, so something is stuck.",
+	explain: "Calls (or the program) did not return in time. The model says this scenario cannot wait forever (a program must always end), so something is stuck.",
 	detect:  func(j *judgement) bool { return j.e.hang != nil },
 	section: func(b *strings.Builder, r *runner, f *failure) {
 		h := f.exec.hang

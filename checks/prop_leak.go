@@ -12,7 +12,7 @@ const Leak Verdict = "leak"
 
 var leak = &property{
 	verdict: Leak,
-	explain: "Goroutines the structure started were still alive after every call returned and Stop was done: they outlive their scope.",
+	explain: "Goroutines the structure (or the program) started were still alive after every call returned and Stop was done (or the program returned): they outlive their scope.",
 	detect:  func(j *judgement) bool { return len(j.e.leaks) > 0 },
 	section: func(b *strings.Builder, _ *runner, f *failure) {
 		for _, l := range f.exec.leaks {

@@ -17,7 +17,7 @@ const PotentialDeadlock Verdict = "potential deadlock"
 
 var lockOrder = &property{
 	verdict: PotentialDeadlock,
-	explain: "Locks were taken in inconsistent orders: this execution went through, but another interleaving of the same calls can deadlock.",
+	explain: "Locks were taken in inconsistent orders: this execution went through, but another interleaving of the same calls (or program) can deadlock.",
 	collect: func(ctl *engine.Controller, _ engine.Chooser, cfg *config) any {
 		if cfg.ignoreLockOrder {
 			return nil

@@ -12,7 +12,7 @@ const Panic Verdict = "panic"
 
 var panicked = &property{
 	verdict: Panic,
-	explain: "A call, the constructor, Stop or a goroutine of the structure panicked.",
+	explain: "A call, the constructor, Stop, the program or a goroutine they started panicked.",
 	detect:  func(j *judgement) bool { return len(j.e.panics) > 0 || hasPanickedCall(j.e.history) },
 	section: func(b *strings.Builder, r *runner, f *failure) {
 		for _, p := range f.exec.panics {

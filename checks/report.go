@@ -45,16 +45,20 @@ func (r *runner) report(f *failure) string {
 	if c := f.exec.control; c != nil {
 		strategy = c.strategy
 	}
-	fmt.Fprintf(&b, "Scenario (%d calls; seed %d, execution %d of this scenario, strategy %s):\n",
-		f.sc.size(), r.cfg.seed, f.execIndex+1, strategy)
-	r.writeScenario(&b, f)
+	if r.tg.program {
+		fmt.Fprintf(&b, "Program %s (seed %d, execution %d of the seed, strategy %s)\n", r.tg.name, r.cfg.seed, f.execIndex+1, strategy)
+	} else {
+		fmt.Fprintf(&b, "Scenario (%d calls; seed %d, execution %d of this scenario, strategy %s):\n",
+			f.sc.size(), r.cfg.seed, f.execIndex+1, strategy)
+		r.writeScenario(&b, f)
+	}
 	if f.exec.control != nil {
 		writeSchedule(&b, f)
 	}
 	r.writeSections(&b, f)
 	if c := f.exec.control; c != nil {
 		b.WriteString("\nInterleaving (one line per step; ⇢ marks where control left a goroutine):\n")
-		writeInterleaving(&b, c)
+		writeInterleaving(&b, c, r.tg.program)
 	}
 	if h := f.stressHang; h != nil {
 		b.WriteString(h.graph)

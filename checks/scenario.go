@@ -37,6 +37,9 @@ func (p part) String() string { return [...]string{"init", "parallel", "post"}[p
 // drawScenario draws a scenario within c's limits. rapid shrinks it towards
 // fewer clients, fewer calls, earlier ops and smaller inputs.
 func drawScenario(rt *rapid.T, tg *target, c config) scenario {
+	if tg.program {
+		return scenario{} // the program is the whole execution: nothing to draw
+	}
 	callGen := rapid.Custom(func(rt *rapid.T) call {
 		i := rapid.IntRange(0, len(tg.ops)-1).Draw(rt, "op")
 		return call{op: i, input: tg.ops[i].draw(rt)}

@@ -60,6 +60,7 @@ type Target interface {
 // target is a Structure with its types hidden, as the engine runs it.
 type target struct {
 	name        string
+	program     bool // a Program: no ops, its run is the New phase
 	newInstance func() any
 	stop        func(any) // nil if the structure has no Stop
 	ops         []targetOp

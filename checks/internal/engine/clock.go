@@ -120,3 +120,29 @@ func (c *Controller) fireTimers() bool {
 	}
 	return true
 }
+
+// DrainTimers makes the execution go on after main ends, firing pending
+// timers, as long as a goroutine the code under test started is alive and
+// a one-shot timer is pending: a goroutine that would have woken from a
+// sleep or a timeout is not a leak. Periodic timers alone do not keep it
+// going, since a ticker nobody stops would fire forever. Call it before
+// Start.
+func (c *Controller) DrainTimers() { c.drain = true }
+
+func (c *Controller) oneShotPending() bool {
+	for _, t := range c.timers {
+		if t.period == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Controller) liveStructure() bool {
+	for _, g := range c.gs {
+		if g.structure && g.state != ended {
+			return true
+		}
+	}
+	return false
+}

@@ -53,6 +53,9 @@ type Controller struct {
 	now    time.Duration // virtual time since the start
 	timers []*Timer      // pending, by deadline then creation
 	timerN int
+	// drain keeps the virtual clock running after main ends while a
+	// one-shot timer is pending (DrainTimers).
+	drain bool
 
 	outcome Outcome
 	blocked []Blocked // who waits for what when the run ended in deadlock

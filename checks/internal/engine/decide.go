@@ -67,6 +67,9 @@ func (c *Controller) pickOther(g *goroutine, p Point) *goroutine {
 		case len(c.runnable) > 1:
 			return c.gs[c.decide(g, p, false)]
 		case c.gs[0].state == ended:
+			if c.drain && c.liveStructure() && c.oneShotPending() && c.fireTimers() {
+				continue
+			}
 			c.end(Finished)
 			return nil
 		case !c.fireTimers():
