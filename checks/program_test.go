@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/internal/reporttest"
 	"github.com/weftlab/weft/checks/sched"
 	"github.com/weftlab/weft/checks/sched/sync"
 )
@@ -217,7 +218,7 @@ func TestProgram_ControlledFailureReplaysExactly(t *testing.T) {
 // the execution of the seed that failed first.
 func replayedProgram(report string) string {
 	var keep []string
-	for _, line := range strings.Split(replayedExecution(report), "\n") {
+	for _, line := range strings.Split(reporttest.Replayable(report), "\n") {
 		if !strings.HasPrefix(line, "Program ") {
 			keep = append(keep, line)
 		}
