@@ -186,7 +186,11 @@ func prepare(tb rapid.TB, s Target, opts Options) (*target, config) {
 	}
 	tg, err := s.target()
 	if err != nil {
-		tb.Fatalf("weft: invalid structure: %v", err)
+		kind := "structure"
+		if _, ok := s.(program); ok {
+			kind = "program"
+		}
+		tb.Fatalf("weft: invalid %s: %v", kind, err)
 	}
 	return tg, cfg
 }

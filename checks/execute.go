@@ -100,6 +100,7 @@ type executor struct {
 // runs at a time in a process: the caller holds runMu.
 func (x *executor) executeStress(sc scenario, es *stressExecution) *execution {
 	e := &execution{seed: es.seed, clients: len(sc.clients)}
+	es.starter = x.tg.kind()
 
 	uninstall, err := engine.Install(es)
 	if err != nil {

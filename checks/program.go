@@ -98,3 +98,11 @@ func (tg *target) newPhase() string {
 	}
 	return "New"
 }
+
+// kind is what reports call the target: a "structure" or a "program".
+func (tg *target) kind() string {
+	if tg.program {
+		return "program"
+	}
+	return "structure"
+}

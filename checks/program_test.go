@@ -255,7 +255,7 @@ func TestProgram_LeakUnderStress(t *testing.T) {
 	res := checks.Expect(t, checks.Program("leaky-worker", func() { sched.Go(func() { jobs.RecvOK() }) }),
 		checks.Leak, quick(t.TempDir()))
 	require.NotNil(t, res.Failure)
-	assert.Contains(t, res.Failure.Report, "Leak: goroutine started by the structure")
+	assert.Contains(t, res.Failure.Report, "Leak: goroutine started by the program")
 	assert.Contains(t, res.Failure.Report, "TestProgram_LeakUnderStress.func1.1", "the leaked goroutine's stack")
 }
 

@@ -83,6 +83,9 @@ type stressExecution struct {
 	mu     sync.Mutex // guards panics; taken only when a goroutine panics
 	panics []panicInfo
 	live   atomic.Int32 // goroutines started by the structure still running
+	// starter names what started those goroutines in reports: "structure"
+	// or "program".
+	starter string
 }
 
 var _ engine.Scheduler = (*stressExecution)(nil)
@@ -114,7 +117,7 @@ func (e *stressExecution) Go(fn func()) {
 			if r := recover(); r != nil {
 				e.mu.Lock()
 				e.panics = append(e.panics, panicInfo{
-					Where: "goroutine started by the structure",
+					Where: "goroutine started by the " + e.starter,
 					Value: fmt.Sprint(r),
 					Stack: string(debug.Stack()),
 				})
@@ -153,7 +156,7 @@ func (e *stressExecution) leaks(grace time.Duration) []leakInfo {
 			for _, stack := range strings.Split(allStacks(), "\n\n") {
 				if strings.Contains(stack, "(*stressExecution).Go.func1") {
 					header, _, _ := strings.Cut(stack, "\n")
-					out = append(out, leakInfo{Goroutine: "goroutine started by the structure (" + strings.TrimSuffix(header, ":") + ")", Stack: stack})
+					out = append(out, leakInfo{Goroutine: "goroutine started by the " + e.starter + " (" + strings.TrimSuffix(header, ":") + ")", Stack: stack})
 				}
 			}
 			return out
