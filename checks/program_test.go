@@ -293,3 +293,12 @@ func TestProgram_StressHangIsDiagnosedAsADeadlock(t *testing.T) {
 	assert.Contains(t, report, "main waits at chan-recv chan#1")
 	assert.Contains(t, report, "goroutine 1 (started by main) waits at chan-recv chan#2")
 }
+
+// TestProgram_SequentialRefusesIt: a program has no calls to make one at a
+// time; Sequential says so instead of passing on zero calls.
+func TestProgram_SequentialRefusesIt(t *testing.T) {
+	fatal := reporttest.FatalOf(t, func(tb testing.TB) {
+		checks.Sequential(tb, checks.Program("nothing-to-call", func() {}), checks.Options{})
+	})
+	assert.Contains(t, fatal, "weft: nothing-to-call is a program: it has no operations to call one by one (check it with Check)")
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
+	"github.com/weftlab/weft/checks/internal/reporttest"
 )
 
 // A pass over the catalog (TestCatalog in one mode, or the strategies of
@@ -103,12 +104,6 @@ func TestPassOptions_ShareATotalAmongTheCorrectEntries(t *testing.T) {
 	assert.Equal(t, floor, passOptions(t, correct, 1).Budget)
 
 	t.Setenv(totalEnv, "soon")
-	rec := &fatalRecorder{TB: t}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		passOptions(rec, correct, 1)
-	}()
-	<-done
-	assert.Equal(t, `environment WEFT_TOTAL="soon": want a positive duration such as 2m`, rec.fatal)
+	fatal := reporttest.FatalOf(t, func(tb testing.TB) { passOptions(tb, correct, 1) })
+	assert.Equal(t, `environment WEFT_TOTAL="soon": want a positive duration such as 2m`, fatal)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
+	"github.com/weftlab/weft/checks/internal/reporttest"
 )
 
 // TestCorpus_RecordedVerdictsStand judges every history of histories/corpus
@@ -50,10 +51,10 @@ func TestCorpus_RecordedVerdictsStand(t *testing.T) {
 func TestVerify_RejectsAHistoryOfAnotherStructure(t *testing.T) {
 	split, atomic := entryNamed(t, "counter/split-lock"), entryNamed(t, "counter/atomic")
 	opts := checks.Options{CheckTimeout: time.Second}
-	fatal := fatalOf(t, func(tb testing.TB) {
+	fatal := reporttest.FatalOf(t, func(tb testing.TB) {
 		checks.Verify(tb, atomic.Target, "../../histories/corpus/counter-split-lock.json", opts)
 	})
 	assert.Contains(t, fatal, `is a history of structure "counter/split-lock", not "counter/atomic"`)
-	fatal = fatalOf(t, func(tb testing.TB) { checks.Verify(tb, split.Target, "../../histories/corpus/absent.json", opts) })
+	fatal = reporttest.FatalOf(t, func(tb testing.TB) { checks.Verify(tb, split.Target, "../../histories/corpus/absent.json", opts) })
 	assert.Contains(t, fatal, "no such file or directory")
 }

@@ -1,12 +1,10 @@
 package catalog_test
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/checks/catalog"
+	"github.com/weftlab/weft/checks/internal/reporttest"
 )
 
 // entryNamed returns the catalog entry called name, and fails t if there is
@@ -60,33 +59,7 @@ func TestCatalog_EveryImplementationHasAnEntry(t *testing.T) {
 }
 
 func TestEntryNamed_FailsOnAMissingEntry(t *testing.T) {
-	fatal := fatalOf(t, func(tb testing.TB) { entryNamed(tb, "counter/no-such-variant") })
+	fatal := reporttest.FatalOf(t, func(tb testing.TB) { entryNamed(tb, "counter/no-such-variant") })
 	assert.Contains(t, fatal, `the catalog has no entry "counter/no-such-variant"`)
 	assert.Equal(t, "counter/atomic", entryNamed(t, "counter/atomic").Name)
-}
-
-// fatalRecorder records a Fatalf instead of failing the test, and ends the
-// goroutine that called it, as testing.T does.
-type fatalRecorder struct {
-	testing.TB
-	fatal string
-}
-
-func (r *fatalRecorder) Helper() {}
-func (r *fatalRecorder) Fatalf(format string, args ...any) {
-	r.fatal = fmt.Sprintf(format, args...)
-	runtime.Goexit()
-}
-
-// fatalOf runs fn with a test that records the message of its Fatalf and
-// ends the goroutine, as testing.T does, and returns that message.
-func fatalOf(t *testing.T, fn func(tb testing.TB)) string {
-	rec := &fatalRecorder{TB: t}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn(rec)
-	}()
-	<-done
-	return rec.fatal
 }

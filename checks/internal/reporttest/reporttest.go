@@ -1,9 +1,13 @@
-// Package reporttest holds what weft's tests compare reports with.
+// Package reporttest holds what weft's own tests share to check reports:
+// what two replays must agree on, and what stopped a check.
 package reporttest
 
 import (
+	"fmt"
 	"regexp"
+	"runtime"
 	"strings"
+	"testing"
 )
 
 var goroutineID = regexp.MustCompile(`goroutine \d+`)
@@ -21,4 +25,29 @@ func Replayable(report string) string {
 		}
 	}
 	return strings.Join(keep, "\n")
+}
+
+// FatalOf runs fn with a test that records the message of its Fatalf and
+// ends fn's goroutine, as testing.T does, and returns that message ("" if
+// fn did not stop): how a test checks what stops a check.
+func FatalOf(t testing.TB, fn func(tb testing.TB)) string {
+	rec := &fatalRecorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn(rec)
+	}()
+	<-done
+	return rec.fatal
+}
+
+type fatalRecorder struct {
+	testing.TB
+	fatal string
+}
+
+func (r *fatalRecorder) Helper() {}
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.fatal = fmt.Sprintf(format, args...)
+	runtime.Goexit()
 }
