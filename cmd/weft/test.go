@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/weftlab/weft/checks/rewrite/plaintest"
+)
+
+const testUsage = `usage: weft test [-strategy list] [-budget d] [-run regexp] [-v] packages
+
+Checks the plain Go packages' own tests under weft, unmodified: it rewrites
+the packages to weft's scheduling points (package checks/rewrite), adds a
+generated test file per test package that runs each TestXxx as a weft
+program (checks.Program) under each strategy, and runs
+
+  go test -overlay=OVERLAY -run '^TestWeft_' packages
+
+It prints a table, a verdict per test and strategy, then the reports of the
+failures, each with the command that replays it. The module of the
+packages must require github.com/weftlab/weft, and the packages must not be
+in the module cache (go -overlay cannot replace those files: use a local
+copy, through a replace directive). A test is run with its subtest's
+*testing.T: t.Error and t.Fatal fail the execution (a panic verdict naming
+the test, its messages in the log), t.Parallel is removed, and a test that
+calls t.Run cannot be run and fails (see package checks/rewrite/plaintest).
+
+Flags:
+  -strategy list  strategies, separated by commas (default stress,portfolio;
+                  "all" is stress,stress+race,random,pct,bounded,portfolio)
+  -budget d       time to search for a failure, per test and strategy
+                  (default 3s); shrinking a failure takes up to 3s more
+  -run regexp     check only the tests whose names match
+  -v              show go test's whole output
+
+Exit status: 0 every test passed under every strategy; 1 a test failed, or
+could not be run; 2 bad usage, or the packages could not be rewritten or
+built.
+`
+
+const allStrategies = "stress,stress+race,random,pct,bounded,portfolio"
+
+func testMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("weft test", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {} // -h prints the usage on stdout, below
+	strategies := fs.String("strategy", "stress,portfolio", "")
+	budget := fs.Duration("budget", 3*time.Second, "")
+	runFlag := fs.String("run", "", "")
+	verbose := fs.Bool("v", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, testUsage)
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprint(stderr, testUsage)
+		return 2
+	}
+	if *strategies == "all" {
+		*strategies = allStrategies
+	}
+	var run *regexp.Regexp
+	if *runFlag != "" {
+		var err error
+		if run, err = regexp.Compile(*runFlag); err != nil {
+			fmt.Fprintf(stderr, "weft test: -run: %v\n", err)
+			return 2
+		}
+	}
+	start := time.Now()
+	overlay, pkgs, err := weftOverlay("", fs.Args(), run)
+	if err != nil {
+		fmt.Fprintf(stderr, "weft test: %v\n", err)
+		return 2
+	}
+	var paths []string
+	tests := 0
+	for _, p := range pkgs {
+		if len(p.tests) > 0 {
+			paths = append(paths, p.ImportPath)
+			tests += len(p.tests)
+		}
+	}
+	if tests == 0 {
+		fmt.Fprintf(stderr, "weft test: no test to check in %s\n", strings.Join(fs.Args(), " "))
+		return 2
+	}
+	fmt.Fprintf(stdout, "weft test: %d tests in %d packages rewritten in %v; checking under %s, %v each\n",
+		tests, len(paths), time.Since(start).Round(time.Millisecond), *strategies, *budget)
+
+	n := len(strings.Split(*strategies, ","))
+	timeout := max(10*time.Minute, time.Duration(tests*n)*(3**budget+time.Minute))
+	goArgs := append([]string{"test", "-json", "-count=1", "-overlay=" + overlay, "-run=^TestWeft_",
+		"-timeout=" + timeout.String()}, paths...)
+	cmd := exec.Command("go", goArgs...)
+	cmd.Env = append(withoutEnv(os.Environ(), "WEFT_STRATEGY"),
+		plaintest.StrategiesEnv+"="+*strategies, "WEFT_BUDGET="+budget.String(),
+		"WEFT_OVERLAY="+overlay, "WEFT_REWRITE="+strings.Join(paths, " "))
+	cmd.Stderr = stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		fmt.Fprintf(stderr, "weft test: %v\n", err)
+		return 2
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "weft test: %v\n", err)
+		return 2
+	}
+	results := readTestEvents(out, stdout, *verbose)
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		fmt.Fprintf(stderr, "weft test: %v\n", err)
+		return 2
+	}
+	return results.print(stdout, pkgs, strings.Split(*strategies, ","), time.Since(start))
+}
+
+// withoutEnv is env without the variable key.
+func withoutEnv(env []string, key string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, key+"=") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// testEvent is a line of go test -json.
+type testEvent struct {
+	Action, Package, Test, Output string
+}
+
+// testResults are go test's outcomes, by package and test name (as go
+// test names it: TestWeft_Xxx/strategy), with their output.
+type testResults struct {
+	action map[string]string
+	output map[string]*strings.Builder
+	// buildFailed holds the output of packages that did not build.
+	buildFailed map[string]*strings.Builder
+}
+
+func readTestEvents(r io.Reader, verbose io.Writer, show bool) *testResults {
+	res := &testResults{action: map[string]string{}, output: map[string]*strings.Builder{}, buildFailed: map[string]*strings.Builder{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var e testEvent
+		if json.Unmarshal(sc.Bytes(), &e) != nil {
+			fmt.Fprintln(verbose, sc.Text()) // not an event: go test's own message
+			continue
+		}
+		if show && e.Output != "" {
+			fmt.Fprint(verbose, e.Output)
+		}
+		key := e.Package + " " + e.Test
+		if res.output[key] == nil {
+			res.output[key] = &strings.Builder{}
+		}
+		res.output[key].WriteString(e.Output)
+		switch e.Action {
+		case "pass", "fail", "skip":
+			res.action[key] = e.Action
+		case "build-output":
+			// go test -json reports build errors as their own events.
+			if res.buildFailed[e.Package] == nil {
+				res.buildFailed[e.Package] = &strings.Builder{}
+			}
+			res.buildFailed[e.Package].WriteString(e.Output)
+		}
+	}
+	return res
+}
+
+var verdictLine = regexp.MustCompile(`(?m)\bweft: ([a-z][a-z +-]*[a-z]): `)
+
+// print writes the table and the failures' reports, and returns the exit
+// status.
+func (res *testResults) print(w io.Writer, pkgs []*testPackage, strategies []string, took time.Duration) int {
+	status := 0
+	var reports bytes.Buffer
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nPACKAGE\tTEST\t%s\n", strings.Join(strategies, "\t"))
+	for _, p := range pkgs {
+		if b := res.buildFailed[p.ImportPath]; b != nil && len(p.tests) > 0 {
+			fmt.Fprintf(&reports, "\n%s did not build:\n%s", p.ImportPath, b)
+			status = 2
+		}
+		for _, t := range p.tests {
+			test := weftName(t.name)
+			row := []string{p.ImportPath, t.name}
+			for _, s := range strategies {
+				key := p.ImportPath + " " + test + "/" + s
+				cell := res.action[key]
+				switch {
+				case t.notRun != "":
+					cell = "not run"
+				case cell == "":
+					cell = "no result"
+				case cell == "fail":
+					cell = "fail"
+					if m := verdictLine.FindStringSubmatch(res.output[key].String()); m != nil {
+						cell = m[1]
+					}
+					fmt.Fprintf(&reports, "\n--- %s %s, strategy %s:\n%s", p.ImportPath, t.name, s, res.output[key])
+				}
+				if cell != "pass" && cell != "skip" && status == 0 {
+					status = 1
+				}
+				row = append(row, cell)
+			}
+			if t.notRun != "" {
+				fmt.Fprintf(&reports, "\n--- %s %s not run: %s\n", p.ImportPath, t.name, t.notRun)
+			}
+			fmt.Fprintln(tw, strings.Join(row, "\t"))
+		}
+	}
+	tw.Flush()
+	w.Write(reports.Bytes())
+	fmt.Fprintf(w, "\nweft test: %v\n", took.Round(time.Second))
+	return status
+}
