@@ -71,7 +71,7 @@ func reproMain(args []string, stdout, stderr io.Writer) int {
 	if h.Rewrite != "" {
 		// A failure weft test found: its test exists only in weft test's
 		// overlay, which the rewrite of the same packages gives again.
-		overlay, _, err := weftOverlay(root, strings.Fields(h.Rewrite), nil)
+		overlay, _, _, err := weftOverlay(root, strings.Fields(h.Rewrite), nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "weft repro: rewriting %s again: %v\n", h.Rewrite, err)
 			return 2

@@ -82,10 +82,13 @@ func testMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	start := time.Now()
-	overlay, pkgs, err := weftOverlay("", fs.Args(), run)
+	overlay, pkgs, leftOut, err := weftOverlay("", fs.Args(), run)
 	if err != nil {
 		fmt.Fprintf(stderr, "weft test: %v\n", err)
 		return 2
+	}
+	for _, f := range leftOut {
+		fmt.Fprintf(stdout, "weft test: left out %s: it has no test to run, and a construct the rewrite refuses\n", f)
 	}
 	var paths []string
 	tests := 0

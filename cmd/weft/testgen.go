@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -38,16 +39,21 @@ type testPackage struct {
 // weftOverlay rewrites the packages that patterns match (run in dir) and
 // returns an overlay that also holds, per test package, a generated file
 // running each test whose name run matches as a weft program (see package
-// plaintest), the packages' import paths and their tests. t.Parallel calls
-// of the tests are removed from the rewritten files.
-func weftOverlay(dir string, patterns []string, run *regexp.Regexp) (string, []*testPackage, error) {
+// plaintest), the packages with their tests, and the test files left out
+// (see leaveOut). t.Parallel calls of the tests are removed from the
+// rewritten files.
+func weftOverlay(dir string, patterns []string, run *regexp.Regexp) (string, []*testPackage, []string, error) {
 	pkgs, err := listTestPackages(dir, patterns)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	res, err := rewrite.Overlay(rewrite.Config{Dir: dir}, patterns...)
+	leave := leaveOut(err, run)
+	if leave != nil {
+		res, err = rewrite.Overlay(rewrite.Config{Dir: dir, LeaveOut: leave}, patterns...)
+	}
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	replace := map[string]string{}
 	for from, to := range res.Files {
@@ -63,17 +69,19 @@ func weftOverlay(dir string, patterns []string, run *regexp.Regexp) (string, []*
 			for _, f := range kind.files {
 				name := filepath.Join(p.Dir, f)
 				src := name
-				if to, ok := replace[name]; ok {
+				if to, ok := replace[name]; ok && to == "" {
+					continue // left out
+				} else if ok {
 					src = to // the rewritten copy, whose t.Parallel calls go too
 				}
 				found, edited, err := scanTests(src, p.ImportPath, run)
 				if err != nil {
-					return "", nil, err
+					return "", nil, nil, err
 				}
 				tests = append(tests, found...)
 				if edited != nil {
 					if replace[name], err = cacheFile(cache, filepath.Base(name), edited); err != nil {
-						return "", nil, err
+						return "", nil, nil, err
 					}
 				}
 			}
@@ -82,20 +90,56 @@ func weftOverlay(dir string, patterns []string, run *regexp.Regexp) (string, []*
 			}
 			gen := filepath.Join(p.Dir, "weft_"+kind.pkg+"_generated_test.go")
 			if _, err := os.Stat(gen); err == nil {
-				return "", nil, fmt.Errorf("%s exists: weft test generates a file of that name", gen)
+				return "", nil, nil, fmt.Errorf("%s exists: weft test generates a file of that name", gen)
 			}
 			if replace[gen], err = cacheFile(cache, filepath.Base(gen), generate(kind.pkg, tests)); err != nil {
-				return "", nil, err
+				return "", nil, nil, err
 			}
 			p.tests = append(p.tests, tests...)
 		}
 	}
 	data, err := json.MarshalIndent(map[string]any{"Replace": replace}, "", "\t")
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	overlay, err := cacheFile(cache, "overlay.json", data)
-	return overlay, pkgs, err
+	return overlay, pkgs, leave, err
+}
+
+// leaveOut returns the test files to leave out of the build when every
+// error of the rewrite is in a test file with no test to run (such as a
+// benchmark file with a named channel type), nil when there are none or
+// others.
+func leaveOut(err error, run *regexp.Regexp) []string {
+	var files []string
+	for _, e := range flatten(err) {
+		var re *rewrite.Error
+		if !errors.As(e, &re) || !strings.HasSuffix(re.Pos.Filename, "_test.go") {
+			return nil
+		}
+		if tests, _, err := scanTests(re.Pos.Filename, "", run); err != nil || len(tests) > 0 {
+			return nil
+		}
+		if !slices.Contains(files, re.Pos.Filename) {
+			files = append(files, re.Pos.Filename)
+		}
+	}
+	return files
+}
+
+// flatten lists the errors that err joins, recursively.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var errs []error
+		for _, e := range j.Unwrap() {
+			errs = append(errs, flatten(e)...)
+		}
+		return errs
+	}
+	if err == nil {
+		return nil
+	}
+	return []error{err}
 }
 
 // listTestPackages lists the packages that patterns match.

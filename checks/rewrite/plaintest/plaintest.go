@@ -30,6 +30,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/sched"
@@ -53,9 +54,19 @@ func Strategies() []string {
 func Run(t *testing.T, name string, test func(*testing.T)) {
 	for _, s := range Strategies() {
 		t.Run(s, func(t *testing.T) {
-			checks.Check(t, checks.Program(name, Body(t, name, test)), checks.Options{Strategy: s})
+			checks.Check(t, checks.Program(name, Body(t, name, test)), Options(s))
 		})
 	}
+}
+
+// Options are the options of a test's check under strategy: a test runs
+// longer than a structure's operation (x/sync's TestWeighted takes 10000
+// sleeps), so the watchdog waits 30s before it calls an execution a hang,
+// and a controlled execution takes up to 1<<20 steps before it is called a
+// livelock. -weft.hang and -weft.maxsteps (WEFT_HANG, WEFT_MAXSTEPS)
+// change them.
+func Options(strategy string) checks.Options {
+	return checks.Options{Strategy: strategy, HangTimeout: 30 * time.Second, MaxSteps: 1 << 20}
 }
 
 // NotRun is the test of one that weft cannot run, for reason: it fails,
