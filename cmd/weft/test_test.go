@@ -15,19 +15,19 @@ import (
 // weft test, which runs go test in a child process: the correct test
 // passes (its t.Parallel removed), the leak and the lost update (a t.Error)
 // are caught with their verdicts under control and under stress, the test
-// with subtests is a row that says it was not run, and the status is 1.
+// with subtests is a row that says it was not run, the benchmark file that
+// the rewrite refuses is left out, and the status is 1.
 // The leak's replay then goes through weft repro, which must rebuild the
 // overlay that the test lives in.
 func TestWeftTest(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go test on a rewritten package twice (about 15s)")
-	}
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("weft test runs the go command, which is not on PATH")
 	}
 	out := t.TempDir()
 	t.Setenv("WEFT_OUT", out)
-	t.Chdir(filepath.Join("testdata", "plain"))
+	dir, err := filepath.Abs(filepath.Join("testdata", "plain"))
+	require.NoError(t, err)
+	t.Chdir(dir)
 	var stdout, stderr bytes.Buffer
 	status := run([]string{"test", "-strategy", "random,stress", "-budget", "1s", "."}, &stdout, &stderr)
 	got := stdout.String()
@@ -45,6 +45,7 @@ func TestWeftTest(t *testing.T) {
 	assert.Contains(t, got, "TestSubtests not run: it runs subtests (t.Run)")
 	assert.Contains(t, got, "plain.go:48", "the leak points at the user's line")
 	assert.Contains(t, got, "go test -overlay=", "the reproduction command carries the overlay")
+	assert.Contains(t, got, "left out "+filepath.Join(dir, "bench_test.go"), "the benchmark file the rewrite refuses")
 
 	files, err := filepath.Glob(filepath.Join(out, "TestWeft_Leak_random*.json"))
 	require.NoError(t, err)
