@@ -190,6 +190,31 @@ func readTestEvents(r io.Reader, verbose io.Writer, show bool) *testResults {
 	return res
 }
 
+// testLogLine is a line a test logged (t.Log, t.Error): file:line: text.
+var testLogLine = regexp.MustCompile(`^    [^ ]+\.go:\d+: `)
+
+// onceEach keeps the first of equal lines the test logged: every execution
+// of a check logs to the same *testing.T, thousands of times.
+func onceEach(out string) string {
+	var b strings.Builder
+	seen := map[string]bool{}
+	dropped := 0
+	for _, line := range strings.SplitAfter(out, "\n") {
+		if testLogLine.MatchString(line) {
+			if seen[line] {
+				dropped++
+				continue
+			}
+			seen[line] = true
+		}
+		b.WriteString(line)
+	}
+	if dropped > 0 {
+		fmt.Fprintf(&b, "(%d repeated log lines of the test left out: every execution logs to the same *testing.T)\n", dropped)
+	}
+	return b.String()
+}
+
 var verdictLine = regexp.MustCompile(`(?m)\bweft: ([a-z][a-z +-]*[a-z]): `)
 
 // print writes the table and the failures' reports, and returns the exit
@@ -220,7 +245,7 @@ func (res *testResults) print(w io.Writer, pkgs []*testPackage, strategies []str
 					if m := verdictLine.FindStringSubmatch(res.output[key].String()); m != nil {
 						cell = m[1]
 					}
-					fmt.Fprintf(&reports, "\n--- %s %s, strategy %s:\n%s", p.ImportPath, t.name, s, res.output[key])
+					fmt.Fprintf(&reports, "\n--- %s %s, strategy %s:\n%s", p.ImportPath, t.name, s, onceEach(res.output[key].String()))
 				}
 				if cell != "pass" && cell != "skip" && status == 0 {
 					status = 1

@@ -13,8 +13,8 @@ import (
 
 // TestWeftTest checks testdata/plain, plain Go with plain tests, through
 // weft test, which runs go test in a child process: the correct test
-// passes (its t.Parallel removed), the leak and the lost update (a t.Error)
-// are caught with their verdicts under control and under stress, the test
+// passes (its t.Parallel removed), the leak and the lost update (by
+// t.Error, and by t.Fatal, which ends the goroutine) are caught with their verdicts under control and under stress, the test
 // with subtests is a row that says it was not run, the benchmark file that
 // the rewrite refuses is left out, and the status is 1.
 // The leak's replay then goes through weft repro, which must rebuild the
@@ -39,8 +39,11 @@ func TestWeftTest(t *testing.T) {
 	row("TestSum", `pass\s+pass`)
 	row("TestLeak", `leak\s+leak`)
 	row("TestCount", `panic\s+panic`)
+	row("TestCountFatal", `panic\s+panic`)
 	row("TestSubtests", `not run\s+not run`)
 	assert.Contains(t, got, "plain.TestCount failed (t.Error")
+	assert.Contains(t, got, "plain.TestCountFatal failed and stopped (t.Fatal", "t.Fatal ends the test's goroutine, under control too")
+	assert.Contains(t, got, "repeated log lines of the test left out", "every execution logs to the same t")
 	assert.Contains(t, got, "Count() = 1, want 2", "the test's own message is shown")
 	assert.Contains(t, got, "TestSubtests not run: it runs subtests (t.Run)")
 	assert.Contains(t, got, "plain.go:48", "the leak points at the user's line")

@@ -22,3 +22,10 @@ func TestLeak(t *testing.T) {
 func TestSubtests(t *testing.T) {
 	t.Run("one", func(t *testing.T) {})
 }
+
+func TestCountFatal(t *testing.T) {
+	if got := Count(); got != 2 {
+		t.Fatalf("Count() = %d, want 2", got)
+	}
+	t.Log("unreachable after t.Fatalf")
+}
