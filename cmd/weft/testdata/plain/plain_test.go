@@ -27,5 +27,5 @@ func TestCountFatal(t *testing.T) {
 	if got := Count(); got != 2 {
 		t.Fatalf("Count() = %d, want 2", got)
 	}
-	t.Log("unreachable after t.Fatalf")
+	t.Log("counted to 2") // logged by every passing execution
 }
