@@ -102,8 +102,8 @@ func testMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "weft test: no test to check in %s\n", strings.Join(fs.Args(), " "))
 		return 2
 	}
-	fmt.Fprintf(stdout, "weft test: %d tests in %d packages rewritten in %v; checking under %s, %v each\n",
-		tests, len(paths), time.Since(start).Round(time.Millisecond), *strategies, *budget)
+	fmt.Fprintf(stdout, "weft test: %s in %s rewritten in %v; checking under %s, %v each\n",
+		count(tests, "test"), count(len(paths), "package"), time.Since(start).Round(time.Millisecond), *strategies, *budget)
 
 	n := len(strings.Split(*strategies, ","))
 	timeout := max(10*time.Minute, time.Duration(tests*n)*(3**budget+time.Minute))
@@ -123,7 +123,7 @@ func testMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "weft test: %v\n", err)
 		return 2
 	}
-	results := readTestEvents(out, stdout, *verbose)
+	results := readTestEvents(out, stdout, stderr, *verbose)
 	err = cmd.Wait()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
@@ -131,6 +131,14 @@ func testMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return results.print(stdout, pkgs, strings.Split(*strategies, ","), time.Since(start))
+}
+
+// count is n things, such as "1 test" or "2 tests".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // withoutEnv is env without the variable key.
@@ -158,7 +166,10 @@ type testResults struct {
 	buildFailed map[string]*strings.Builder
 }
 
-func readTestEvents(r io.Reader, verbose io.Writer, show bool) *testResults {
+// readTestEvents reads go test -json's events from r, showing their output
+// on verbose when show is set, and each check's outcome on progress as it
+// comes (a run can take minutes).
+func readTestEvents(r io.Reader, verbose, progress io.Writer, show bool) *testResults {
 	res := &testResults{action: map[string]string{}, output: map[string]*strings.Builder{}, buildFailed: map[string]*strings.Builder{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -179,6 +190,9 @@ func readTestEvents(r io.Reader, verbose io.Writer, show bool) *testResults {
 		switch e.Action {
 		case "pass", "fail", "skip":
 			res.action[key] = e.Action
+			if strings.Contains(e.Test, "/") && !show {
+				fmt.Fprintf(progress, "weft test: %s %s: %s\n", e.Package, e.Test, e.Action)
+			}
 		case "build-output":
 			// go test -json reports build errors as their own events.
 			if res.buildFailed[e.Package] == nil {
