@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -113,6 +114,9 @@ func testMain(args []string, stdout, stderr io.Writer) int {
 	cmd.Env = append(withoutEnv(os.Environ(), "WEFT_STRATEGY"),
 		plaintest.StrategiesEnv+"="+*strategies, "WEFT_BUDGET="+budget.String(),
 		"WEFT_OVERLAY="+overlay, "WEFT_REWRITE="+strings.Join(paths, " "))
+	// go test's stderr and the progress lines share stderr, from two
+	// goroutines.
+	stderr = &lockedWriter{w: stderr}
 	cmd.Stderr = stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -131,6 +135,18 @@ func testMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return results.print(stdout, pkgs, strings.Split(*strategies, ","), time.Since(start))
+}
+
+// lockedWriter serializes the writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // count is n things, such as "1 test" or "2 tests".
