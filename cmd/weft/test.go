@@ -35,7 +35,9 @@ in the module cache (go -overlay cannot replace those files: use a local
 copy, through a replace directive). A test is run with its subtest's
 *testing.T: t.Error and t.Fatal fail the execution (a panic verdict naming
 the test, its messages in the log), t.Parallel is removed, and a test that
-calls t.Run cannot be run and fails (see package checks/rewrite/plaintest).
+calls t.Run cannot be run and fails: "not run" when weft test sees the call,
+"t.Run" when go test's output shows subtests started through a helper (see
+package checks/rewrite/plaintest).
 
 Flags:
   -strategy list  strategies, separated by commas (default stress,portfolio;
@@ -180,13 +182,18 @@ type testResults struct {
 	output map[string]*strings.Builder
 	// buildFailed holds the output of packages that did not build.
 	buildFailed map[string]*strings.Builder
+	// subtests holds the checks (package TestWeft_Xxx/strategy) whose test
+	// ran subtests through a helper, which weft test did not see: their
+	// bodies ran outside weft's control.
+	subtests map[string]bool
 }
 
 // readTestEvents reads go test -json's events from r, showing their output
 // on verbose when show is set, and each check's outcome on progress as it
 // comes (a run can take minutes).
 func readTestEvents(r io.Reader, verbose, progress io.Writer, show bool) *testResults {
-	res := &testResults{action: map[string]string{}, output: map[string]*strings.Builder{}, buildFailed: map[string]*strings.Builder{}}
+	res := &testResults{action: map[string]string{}, output: map[string]*strings.Builder{},
+		buildFailed: map[string]*strings.Builder{}, subtests: map[string]bool{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
@@ -197,6 +204,10 @@ func readTestEvents(r io.Reader, verbose, progress io.Writer, show bool) *testRe
 		}
 		if show && e.Output != "" {
 			fmt.Fprint(verbose, e.Output)
+		}
+		if parts := strings.SplitN(e.Test, "/", 3); len(parts) == 3 {
+			res.subtests[e.Package+" "+parts[0]+"/"+parts[1]] = true
+			continue
 		}
 		key := e.Package + " " + e.Test
 		if res.output[key] == nil {
@@ -268,6 +279,10 @@ func (res *testResults) print(w io.Writer, pkgs []*testPackage, strategies []str
 				switch {
 				case t.notRun != "":
 					cell = "not run"
+				case res.subtests[key]:
+					cell = "t.Run"
+					fmt.Fprintf(&reports, "\n--- %s %s, strategy %s: not checked: it ran subtests (t.Run, through a helper), "+
+						"which package testing starts on goroutines outside weft's control\n", p.ImportPath, t.name, s)
 				case cell == "":
 					cell = "no result"
 				case cell == "fail":

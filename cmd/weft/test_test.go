@@ -15,7 +15,8 @@ import (
 // weft test, which runs go test in a child process: the correct test
 // passes (its t.Parallel removed), the leak and the lost update (by
 // t.Error, and by t.Fatal, which ends the goroutine) are caught with their verdicts under control and under stress, the test
-// with subtests is a row that says it was not run, the benchmark file that
+// with subtests is a row that says it was not run (seen statically, or
+// through a helper, from go test's output), the benchmark file that
 // the rewrite refuses is left out, and the status is 1.
 // The leak's replay then goes through weft repro, which must rebuild the
 // overlay that the test lives in.
@@ -41,6 +42,7 @@ func TestWeftTest(t *testing.T) {
 	row("TestCount", `panic\s+panic`)
 	row("TestCountFatal", `panic\s+panic`)
 	row("TestSubtests", `not run\s+not run`)
+	row("TestSubtestsViaHelper", `t.Run\s+t.Run`)
 	assert.Contains(t, got, "plain.TestCount failed (t.Error")
 	assert.Contains(t, got, "plain.TestCountFatal failed and stopped (t.Fatal", "t.Fatal ends the test's goroutine, under control too")
 	assert.Contains(t, got, "repeated log lines of the test left out", "every execution logs to the same t")

@@ -21,8 +21,8 @@
 //     concurrency), and t.Run, whose subtests run on goroutines of package
 //     testing outside weft's control, makes the test one that cannot be
 //     run ([NotRun]). A t.Run reached through a helper is not seen
-//     statically: under control it blocks outside weft's points, which
-//     weft reports.
+//     statically, and its body runs outside control: weft test sees the
+//     subtests in go test's output and makes the check a "t.Run" failure.
 package plaintest
 
 import (

@@ -29,3 +29,9 @@ func TestCountFatal(t *testing.T) {
 	}
 	t.Log("counted to 2") // logged by every passing execution
 }
+
+func subtest(t *testing.T) { t.Run("hidden", func(t *testing.T) {}) }
+
+func TestSubtestsViaHelper(t *testing.T) {
+	subtest(t)
+}
