@@ -68,3 +68,21 @@ lint:
 
 clean:
 	rm -rf $(OUT)
+
+## xsync: weft test on golang.org/x/sync's errgroup and semaphore and their
+## own tests, all strategies. They are copied from the module cache into
+## XSYNC, a scratch module outside the repository (go -overlay cannot
+## replace files of the module cache) that requires this checkout; nothing
+## of x/sync is committed. Optional: not part of test or check (about 6
+## minutes with the default flags).
+XSYNC         ?= /tmp/weft-xsync
+XSYNC_VERSION ?= v0.24.0
+XSYNC_FLAGS   ?= -strategy all -budget 5s
+.PHONY: xsync
+xsync:
+	@src=$$($(GO) mod download -json golang.org/x/sync@$(XSYNC_VERSION) | sed -n 's/^\t"Dir": "\(.*\)",$$/\1/p'); \
+	test -n "$$src" || { echo "cannot download golang.org/x/sync@$(XSYNC_VERSION)"; exit 2; }; \
+	rm -rf $(XSYNC) && mkdir -p $(XSYNC)/internal/weftdeps && cp -r $$src/errgroup $$src/semaphore $$src/LICENSE $(XSYNC) && chmod -R u+w $(XSYNC); \
+	printf 'module golang.org/x/sync\n\ngo 1.26.0\n\nrequire github.com/weftlab/weft v0.0.0\n\nreplace github.com/weftlab/weft => %s\n' "$(CURDIR)" > $(XSYNC)/go.mod; \
+	printf '//go:build tools\n\n// Package weftdeps keeps the requirement on weft that the rewritten code needs.\npackage weftdeps\n\nimport (\n\t_ "github.com/weftlab/weft/checks/rewrite/plaintest"\n\t_ "github.com/weftlab/weft/checks/rewrite/rt"\n\t_ "github.com/weftlab/weft/cmd/weft"\n)\n' > $(XSYNC)/internal/weftdeps/weftdeps.go; \
+	cd $(XSYNC) && $(GO) mod tidy 2>/dev/null && $(GO) run github.com/weftlab/weft/cmd/weft test $(XSYNC_FLAGS) ./errgroup ./semaphore

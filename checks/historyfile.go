@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // historyFormat is the version of the history file format; a reader rejects
@@ -25,6 +27,7 @@ type historyFile struct {
 	Format        int           `json:"weftHistoryFormat"`
 	Test          string        `json:"test"`
 	Package       string        `json:"package"`
+	Rewrite       string        `json:"rewrite,omitempty"`
 	Structure     string        `json:"structure"`
 	Model         string        `json:"model"`
 	Verdict       Verdict       `json:"verdict"`
@@ -169,6 +172,7 @@ func (r *runner) historyFile(f *failure, report string) (historyFile, error) {
 		Format:        historyFormat,
 		Test:          r.tb.Name(),
 		Package:       pkg,
+		Rewrite:       os.Getenv(repro.RewriteEnv),
 		Structure:     r.tg.name,
 		Model:         r.tg.model.name,
 		Verdict:       f.verdict,

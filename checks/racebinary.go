@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/weftlab/weft/checks/internal/israce"
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // The stress+race strategy runs stress executions in a child process built
@@ -51,7 +52,12 @@ func raceBinary() (string, error) {
 		return "", err
 	}
 	path := filepath.Join(out, fmt.Sprintf("%d.test", len(raceBinaries.built)))
-	cmd := exec.Command(goCmd, "test", "-race", "-c", "-o", path, ".")
+	args := []string{"test", "-race", "-c", "-o", path}
+	if o := os.Getenv(repro.OverlayEnv); o != "" {
+		// weft test's rewrite: without it the package would build unrewritten.
+		args = append(args, "-overlay="+o)
+	}
+	cmd := exec.Command(goCmd, append(args, ".")...)
 	cmd.Dir = dir
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building the test binary with -race (go test -race -c in %s): %w\n%s", dir, err, indent(string(msg)))

@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"hash/maphash"
+	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -194,7 +196,11 @@ func (r *runner) reproCommand(f *failure) string {
 	if f.exec.control == nil && r.cfg.strategy != defaults().strategy {
 		strategy = r.cfg.strategy
 	}
-	return repro.ShellCommand(repro.GoTestArgs(pkg, r.tb.Name(), f.files.history, strategy))
+	args := repro.GoTestArgs(pkg, r.tb.Name(), f.files.history, strategy)
+	if o := os.Getenv(repro.OverlayEnv); o != "" {
+		args = slices.Insert(args, 1, "-overlay="+o)
+	}
+	return repro.ShellCommand(args)
 }
 
 // scenarioSeed derives the rapid seed of the k-th scenario. rapid reads 0

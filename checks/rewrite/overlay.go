@@ -50,14 +50,20 @@ type Config struct {
 	// Env is the environment of the go command that lists the packages;
 	// nil means the current one.
 	Env []string
+	// LeaveOut names files, by absolute path, that the build leaves out
+	// rather than rewrite, such as a benchmark file with a construct the
+	// rewrite refuses, whose tests `weft test` does not run anyway. A file
+	// that other files need then fails the build.
+	LeaveOut []string
 }
 
 // A Result is a rewrite ready for the go command.
 type Result struct {
 	// Overlay is the file to pass as go test -overlay=Overlay.
 	Overlay string
-	// Files maps each rewritten file to its rewritten copy; files with
-	// nothing to rewrite are absent, and built as they are.
+	// Files maps each rewritten file to its rewritten copy, and each file
+	// left out (Config.LeaveOut) to "", which -overlay reads as deleted;
+	// files with nothing to rewrite are absent, and built as they are.
 	Files map[string]string
 	// Cached reports that the rewrite of the same sources was reused.
 	Cached bool
@@ -152,7 +158,7 @@ func sourceKey(cfg Config, patterns []string) (string, error) {
 	}
 	slices.Sort(files)
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n%q\n%s\n", rewriterVersion, rewriterID(), runtime.Version(), patterns, cfg.Dir)
+	fmt.Fprintf(h, "%s\n%s\n%s\n%q\n%s\n%q\n", rewriterVersion, rewriterID(), runtime.Version(), patterns, cfg.Dir, cfg.LeaveOut)
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -176,7 +182,7 @@ func reuse(overlay string) (map[string]string, bool) {
 		return nil, false
 	}
 	for _, to := range o.Replace {
-		if _, err := os.Stat(to); err != nil {
+		if _, err := os.Stat(to); err != nil && to != "" {
 			return nil, false
 		}
 	}
@@ -231,6 +237,10 @@ func rewritePackages(cfg Config, patterns []string) (map[string]string, error) {
 				continue
 			}
 			done[name] = true
+			if slices.Contains(cfg.LeaveOut, name) {
+				files[name] = ""
+				continue
+			}
 			src, err := os.ReadFile(name)
 			if err != nil {
 				errs = append(errs, err)

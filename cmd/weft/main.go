@@ -1,4 +1,5 @@
-// Command weft is weft's tool for the failures its checks record.
+// Command weft checks plain Go packages' tests under weft and replays the
+// failures weft's checks record.
 //
 // Usage:
 //
@@ -13,6 +14,17 @@
 //	    -weft.replay=FILE, shows its output, the report included (also when
 //	    the test expected the failure and passes), and ends with a line that
 //	    compares the verdict with the recorded one.
+//
+//	test [-strategy list] [-budget d] [-run regexp] [-v] packages
+//	    Check plain Go packages' own tests under weft, unmodified: rewrite
+//	    the packages (package checks/rewrite), run each TestXxx as a weft
+//	    program under each strategy (stress then portfolio by default), and
+//	    print a verdict per test and strategy, then the failures' reports.
+//	    `weft test -h` details how a test's *testing.T behaves.
+//
+// Exit status of test: 0 every test passed under every strategy; 1 a test
+// failed or could not be run; 2 bad usage, or the packages could not be
+// rewritten or built.
 //
 // Exit status of repro: 0 if the replay did not fail (the bug is fixed, or,
 // for a failure found on real cores, did not show within the budget); 1 if
@@ -34,6 +46,7 @@ const usage = `usage: weft <command> [arguments]
 
 Commands:
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
+  test [flags] packages        check plain Go packages' own tests under weft
 
 Run "weft <command> -h" for a command's details.
 `
@@ -51,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "repro":
 		return reproMain(args[1:], stdout, stderr)
+	case "test":
+		return testMain(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -9,8 +9,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/weftlab/weft/checks/rewrite/plaintest"
 	"github.com/weftlab/weft/internal/repro"
 )
 
@@ -65,6 +67,19 @@ func reproMain(args []string, stdout, stderr io.Writer) int {
 		strategy = h.Strategy
 	}
 	goArgs := repro.GoTestArgs(h.Package, h.Test, file, strategy)
+	env := os.Environ()
+	if h.Rewrite != "" {
+		// A failure weft test found: its test exists only in weft test's
+		// overlay, which the rewrite of the same packages gives again.
+		overlay, _, _, err := weftOverlay(root, strings.Fields(h.Rewrite), nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "weft repro: rewriting %s again: %v\n", h.Rewrite, err)
+			return 2
+		}
+		goArgs = slices.Insert(goArgs, 1, "-overlay="+overlay)
+		env = append(withoutEnv(env, "WEFT_STRATEGY"), repro.OverlayEnv+"="+overlay, repro.RewriteEnv+"="+h.Rewrite,
+			plaintest.StrategiesEnv+"="+h.Test[strings.LastIndex(h.Test, "/")+1:]) // the subtest, named after its strategy
+	}
 	// -v: a test that expects the failure passes, and go test shows the
 	// logged report of a passing test only in verbose mode.
 	goArgs = append(append(goArgs, "-v"), args[1:]...)
@@ -72,7 +87,7 @@ func reproMain(args []string, stdout, stderr io.Writer) int {
 
 	var out bytes.Buffer
 	cmd := exec.Command("go", goArgs...)
-	cmd.Dir = root
+	cmd.Dir, cmd.Env = root, env
 	cmd.Stdout = io.MultiWriter(stdout, &out)
 	cmd.Stderr = io.MultiWriter(stderr, &out)
 	err = cmd.Run()

@@ -16,6 +16,7 @@ import (
 type Header struct {
 	Test      string          `json:"test"`
 	Package   string          `json:"package"` // relative to the module root, such as "./checks/catalog"
+	Rewrite   string          `json:"rewrite"` // the packages weft test rewrote, by import path, or ""
 	Structure string          `json:"structure"`
 	Verdict   string          `json:"verdict"`
 	Strategy  string          `json:"strategy"`
@@ -82,6 +83,16 @@ func TestPattern(test string) string {
 func UserCommand(file string) string {
 	return "go run github.com/weftlab/weft/cmd/weft repro " + file
 }
+
+// OverlayEnv and RewriteEnv name the variables that `weft test` sets for
+// the go test it runs: the overlay of its rewrite, which a reproduction
+// command and a -race build of the test binary need, and the import paths
+// of the packages rewritten (separated by spaces), which a history file
+// records so that `weft repro` can rewrite them again.
+const (
+	OverlayEnv = "WEFT_OVERLAY"
+	RewriteEnv = "WEFT_REWRITE"
+)
 
 // Marker starts the line a check logs when it replays a file; `weft repro`
 // tells by it a replay from a run in which no check replayed the file.

@@ -246,18 +246,25 @@ func (c *Controller) run(g *goroutine, fn func()) {
 	if !c.turn(g) {
 		return
 	}
-	if !c.call(g, fn) || c.aborting.Load() {
-		// Unwound by Abort, or released after a hang once the execution
-		// was stopped: the controller's state is no longer ours.
-		return
-	}
-	g.state = ended
-	c.record(g, EventEnd, Point{})
-	c.unpark(g)
-	if next := c.pickOther(g, Point{Kind: GoEnd}); next != nil {
-		c.cur = next
-		next.wake <- struct{}{}
-	}
+	// The end is deferred so that a goroutine that ends by runtime.Goexit
+	// (t.FailNow, t.SkipNow in a test run as a program), which call never
+	// returns from, hands its turn on like one that returns.
+	aborted := false
+	defer func() {
+		if aborted || c.aborting.Load() {
+			// Unwound by Abort, or released after a hang once the execution
+			// was stopped: the controller's state is no longer ours.
+			return
+		}
+		g.state = ended
+		c.record(g, EventEnd, Point{})
+		c.unpark(g)
+		if next := c.pickOther(g, Point{Kind: GoEnd}); next != nil {
+			c.cur = next
+			next.wake <- struct{}{}
+		}
+	}()
+	aborted = !c.call(g, fn)
 }
 
 // call runs fn, recording a panic; it reports false when fn was unwound by

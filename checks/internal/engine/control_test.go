@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -263,6 +264,19 @@ func TestController_PanicInGoroutineIsRecorded(t *testing.T) {
 	require.Equal(t, engine.Finished, c.Outcome())
 	require.Len(t, c.Panics(), 1)
 	assert.Equal(t, "boom", c.Panics()[0].Value)
+}
+
+// A goroutine may end by runtime.Goexit, as t.FailNow ends a test: it
+// ends like one that returns, runs its deferred calls, and the execution
+// goes on.
+func TestController_GoexitEndsTheGoroutine(t *testing.T) {
+	c := control(t, newRandom(1), func() {
+		var wg sync.WaitGroup
+		wg.Go(func() { runtime.Goexit() })
+		wg.Wait()
+	})
+	require.Equal(t, engine.Finished, c.Outcome())
+	assert.Empty(t, c.Panics())
 }
 
 func TestTimers_WithoutAController(t *testing.T) {
