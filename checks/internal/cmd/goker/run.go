@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/weftlab/weft/checks/rewrite"
+)
+
+// The strategies every kernel runs under, in the order the table credits
+// them; a non-blocking kernel also runs stress+race, in a test binary
+// built with -race (where the race detector watches the stress
+// executions themselves).
+var (
+	strategies     = []string{"stress", "random", "pct", "bounded"}
+	raceStrategies = []string{"stress+race"}
+)
+
+// An outcome is one strategy's check of a kernel.
+type outcome struct {
+	Strategy   string
+	Verdict    string
+	Executions int
+	Elapsed    float64 // seconds
+	Report     string
+	sites      []site
+	found      int // documented goroutines some reported site matches
+}
+
+// A row is a kernel's line of the table.
+type row struct {
+	k        *kernel
+	refused  string // why it could not run, if it could not
+	outcomes []outcome
+	wall     time.Duration
+}
+
+// runAll checks the kernels, par at a time.
+func runAll(dir string, ks []*kernel, budget time.Duration, par int, log func(string)) []*row {
+	rows := make([]*row, len(ks))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < par; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rows[i] = runKernel(dir, ks[i], budget)
+				log(rows[i].progress())
+			}
+		}()
+	}
+	for i := range ks {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return rows
+}
+
+func runKernel(dir string, k *kernel, budget time.Duration) *row {
+	start := time.Now()
+	r := &row{k: k}
+	defer func() { r.wall = time.Since(start) }()
+	res, err := rewrite.Overlay(rewrite.Config{Dir: dir}, "./"+k.name)
+	if err != nil {
+		r.refused = "rewrite: " + firstLine(err.Error())
+		return r
+	}
+	out := filepath.Join(dir, "out", k.name)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		r.refused = err.Error()
+		return r
+	}
+	runs := [][]string{strategies}
+	if !k.blocking {
+		runs = append(runs, raceStrategies)
+	}
+	share := budget / time.Duration(len(strategies)+len(raceStrategies))
+	if k.blocking {
+		share = budget / time.Duration(len(strategies))
+	}
+	var failures []string
+	for _, ss := range runs {
+		args := []string{"test", "-count=1", "-overlay=" + res.Overlay, "-run=^TestWeftGoker$",
+			fmt.Sprintf("-timeout=%v", time.Duration(len(ss))*(share+time.Minute)), "./" + k.name}
+		if ss[0] == "stress+race" {
+			args = append([]string{"test", "-race"}, args[1:]...)
+		}
+		msg, err := goCmd(dir, []string{"WEFT_GOKER_OUT=" + out, "WEFT_GOKER_BUDGET=" + share.String(),
+			"WEFT_GOKER_STRATEGIES=" + strings.Join(ss, ",")}, args...)
+		for _, s := range ss {
+			o, ok := readOutcome(filepath.Join(out, s+".json"))
+			if !ok {
+				if err == nil {
+					err = errors.New("no result")
+				}
+				failures = append(failures, fmt.Sprintf("%s: %v: %s", s, err, lastLines(string(msg), 3)))
+				continue
+			}
+			o.sites = stackSites(o.Report, k.file)
+			o.found = k.cause.check(o.sites, k)
+			r.outcomes = append(r.outcomes, o)
+		}
+	}
+	if len(r.outcomes) == 0 && len(failures) > 0 {
+		r.refused = failures[0]
+	}
+	return r
+}
+
+func readOutcome(name string) (outcome, bool) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return outcome{}, false
+	}
+	var o outcome
+	return o, json.Unmarshal(data, &o) == nil
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}
+
+func lastLines(s string, n int) string {
+	ls := strings.Split(strings.TrimSpace(s), "\n")
+	if len(ls) > n {
+		ls = ls[len(ls)-n:]
+	}
+	return strings.Join(ls, " | ")
+}
