@@ -37,6 +37,9 @@ func (g docGoroutine) String() string {
 	for _, l := range g.lines {
 		parts = append(parts, "line "+strconv.Itoa(l))
 	}
+	for _, fn := range g.funcs {
+		parts = append(parts, "in "+fn)
+	}
 	for _, op := range g.ops {
 		parts = append(parts, strconv.Quote(op))
 	}
@@ -55,11 +58,21 @@ var (
 func parseCause(readme string, k *kernel) cause {
 	var c cause
 	seen := map[int]bool{}
-	for _, s := range stackSites(readme, k.file) {
-		if !seen[s.line] {
-			seen[s.line] = true
-			c.gs = append(c.gs, docGoroutine{lines: []int{s.line}})
+	sites := stackSites(readme, k.file)
+	shift, ok := k.shift(sites)
+	for _, s := range sites {
+		if seen[s.line] {
+			continue
 		}
+		seen[s.line] = true
+		g := docGoroutine{lines: []int{s.line + shift}}
+		if !ok {
+			// The file changed since the backtrace was taken, beyond a
+			// shift of its lines: only the function is known.
+			g.lines = nil
+			g.funcs = []string{enclosing(s.fn)}
+		}
+		c.gs = append(c.gs, g)
 	}
 	if len(c.gs) > 0 {
 		c.from = "backtrace"
@@ -230,4 +243,27 @@ func (c cause) check(sites []site, k *kernel) (found int) {
 		}
 	}
 	return found
+}
+
+// shift finds how far the kernel's lines moved since its README's
+// backtrace was taken (some files gained a comment since): the smallest
+// shift that puts every frame of the backtrace in the kernel's file back
+// in the function the frame names. It reports false when none does.
+func (k *kernel) shift(sites []site) (int, bool) {
+	for d := 0; d <= 60; d++ {
+		for _, shift := range []int{d, -d} {
+			ok := true
+			for _, s := range sites {
+				for i, fn := range s.funcs {
+					if k.funcAt(s.lines[i]+shift) != enclosing(fn) {
+						ok = false
+					}
+				}
+			}
+			if ok {
+				return shift, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -46,7 +46,9 @@
 // The summary counts, for blocking and non-blocking kernels apart, those
 // detected with the documented cause, partly, elsewhere, unchecked, not
 // detected and not run. Flag -causes prints what each README documents
-// and exits, to see what the check compares with.
+// and exits, to see what the check compares with; -keep keeps the scratch
+// module with every strategy's outcome and report (out/KERNEL/*.json), and
+// -reuse DIR prints the table of such a module again without running.
 package main
 
 import (
@@ -67,6 +69,7 @@ func main() {
 	run := flag.String("run", "", "check only the kernels whose name matches `regexp`")
 	keep := flag.Bool("keep", false, "keep the scratch module, with each strategy's report (out/KERNEL/*.json)")
 	causes := flag.Bool("causes", false, "print each kernel's documented cause and exit")
+	reuse := flag.String("reuse", "", "print the table of the outcomes a scratch module kept by -keep holds, in `dir`, without running")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: goker [flags] GOBENCH\n\n"+
 			"GOBENCH is a clone of github.com/timmyyuan/gobench, outside this repository:\n"+
@@ -79,13 +82,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := goker(flag.Arg(0), *budget, *par, *run, *keep, *causes); err != nil {
+	if err := goker(flag.Arg(0), *budget, *par, *run, *keep, *causes, *reuse); err != nil {
 		fmt.Fprintln(os.Stderr, "goker:", err)
 		os.Exit(1)
 	}
 }
 
-func goker(gobench string, budget time.Duration, par int, run string, keep, causes bool) error {
+func goker(gobench string, budget time.Duration, par int, run string, keep, causes bool, reuse string) error {
 	ks, err := kernels(gobench)
 	if err != nil {
 		return err
@@ -112,25 +115,27 @@ func goker(gobench string, budget time.Duration, par int, run string, keep, caus
 		}
 		return nil
 	}
-	root, err := moduleRoot()
-	if err != nil {
-		return err
-	}
-	dir, err := os.MkdirTemp("", "weft-goker-")
-	if err != nil {
-		return err
-	}
-	if keep {
-		fmt.Printf("scratch module: %s\n", dir)
-	} else {
-		defer os.RemoveAll(dir)
-	}
-	if err := scratch(dir, root, ks); err != nil {
-		return err
+	dir := reuse
+	if dir == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		if dir, err = os.MkdirTemp("", "weft-goker-"); err != nil {
+			return err
+		}
+		if keep {
+			fmt.Printf("scratch module: %s\n", dir)
+		} else {
+			defer os.RemoveAll(dir)
+		}
+		if err := scratch(dir, root, ks); err != nil {
+			return err
+		}
 	}
 	start := time.Now()
 	var mu sync.Mutex
-	rows := runAll(dir, ks, budget, max(par, 1), func(line string) {
+	rows := runAll(dir, ks, budget, max(par, 1), reuse != "", func(line string) {
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Println(line)

@@ -42,7 +42,8 @@ type row struct {
 }
 
 // runAll checks the kernels, par at a time.
-func runAll(dir string, ks []*kernel, budget time.Duration, par int, log func(string)) []*row {
+// With reuse, it reads the outcomes a kept scratch module holds instead.
+func runAll(dir string, ks []*kernel, budget time.Duration, par int, reuse bool, log func(string)) []*row {
 	rows := make([]*row, len(ks))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -51,7 +52,7 @@ func runAll(dir string, ks []*kernel, budget time.Duration, par int, log func(st
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				rows[i] = runKernel(dir, ks[i], budget)
+				rows[i] = runKernel(dir, ks[i], budget, reuse)
 				log(rows[i].progress())
 			}
 		}()
@@ -64,10 +65,17 @@ func runAll(dir string, ks []*kernel, budget time.Duration, par int, log func(st
 	return rows
 }
 
-func runKernel(dir string, k *kernel, budget time.Duration) *row {
+func runKernel(dir string, k *kernel, budget time.Duration, reuse bool) *row {
 	start := time.Now()
 	r := &row{k: k}
 	defer func() { r.wall = time.Since(start) }()
+	if reuse {
+		r.collect(filepath.Join(dir, "out", k.name), append(strategies, raceStrategies...), nil, nil)
+		if len(r.outcomes) == 0 {
+			r.refused = "no result kept"
+		}
+		return r
+	}
 	res, err := rewrite.Overlay(rewrite.Config{Dir: dir}, "./"+k.name)
 	if err != nil {
 		r.refused = "rewrite: " + firstLine(err.Error())
@@ -95,24 +103,35 @@ func runKernel(dir string, k *kernel, budget time.Duration) *row {
 		}
 		msg, err := goCmd(dir, []string{"WEFT_GOKER_OUT=" + out, "WEFT_GOKER_BUDGET=" + share.String(),
 			"WEFT_GOKER_STRATEGIES=" + strings.Join(ss, ",")}, args...)
-		for _, s := range ss {
-			o, ok := readOutcome(filepath.Join(out, s+".json"))
-			if !ok {
-				if err == nil {
-					err = errors.New("no result")
-				}
-				failures = append(failures, fmt.Sprintf("%s: %v: %s", s, err, lastLines(string(msg), 3)))
-				continue
-			}
-			o.sites = stackSites(o.Report, k.file)
-			o.found = k.cause.check(o.sites, k)
-			r.outcomes = append(r.outcomes, o)
-		}
+		failures = append(failures, r.collect(out, ss, msg, err)...)
 	}
 	if len(r.outcomes) == 0 && len(failures) > 0 {
 		r.refused = failures[0]
 	}
 	return r
+}
+
+// collect reads the outcomes of strategies ss from out, checking each
+// report against the documented cause, and returns what went wrong with
+// those that left none; msg and err are those of their go test.
+func (r *row) collect(out string, ss []string, msg []byte, err error) (failures []string) {
+	for _, s := range ss {
+		o, ok := readOutcome(filepath.Join(out, s+".json"))
+		if !ok {
+			if msg == nil {
+				continue // reused: a strategy the kernel did not run
+			}
+			if err == nil {
+				err = errors.New("no result")
+			}
+			failures = append(failures, fmt.Sprintf("%s: %v: %s", s, err, lastLines(string(msg), 3)))
+			continue
+		}
+		o.sites = stackSites(o.Report, r.k.file)
+		o.found = r.k.cause.check(o.sites, r.k)
+		r.outcomes = append(r.outcomes, o)
+	}
+	return failures
 }
 
 func readOutcome(name string) (outcome, bool) {

@@ -14,6 +14,7 @@ type site struct {
 	line  int
 	fn    string   // innermost, as funcName gives it
 	funcs []string // every frame in the kernel's file, innermost first
+	lines []int    // and their lines
 }
 
 // fileLine matches a frame's position line: "\t/path/file.go:12 +0x3c".
@@ -62,15 +63,18 @@ func stackSites(text, file string) []site {
 			cur.line, _ = strconv.Atoi(m[2])
 			cur.fn = fn
 		}
+		n, _ := strconv.Atoi(m[2])
 		cur.funcs = append(cur.funcs, fn)
+		cur.lines = append(cur.lines, n)
 	}
 	flush()
 	return sites
 }
 
 // closure matches the suffixes the compiler gives function literals and
-// the wrappers of go statements: .func1, .func1.2, .gowrap1.
-var closure = regexp.MustCompile(`(\.(func|gowrap)\d+)+$|(\.\d+)+$`)
+// the wrappers of go statements and method values: .func1, .func1.2,
+// .gowrap1, -fm.
+var closure = regexp.MustCompile(`(\.(func|gowrap)\d+|\.\d+|-fm)+$`)
 
 // funcName reduces a frame's function line to the function's name within
 // its package, such as "(*Stopper).Stop" or "TestX.func2": no package
