@@ -28,6 +28,11 @@ type cause struct {
 // of its fields does.
 type docGoroutine struct {
 	lines []int
+	// near, for a backtrace's goroutine, is its innermost function: a
+	// site in it a few lines from the line matches too, as tracebacks of
+	// older Go versions put a blocked select or call a line off, and a
+	// shift that fits every frame may not be the one the file took.
+	near  string
 	funcs []string // the functions holding lines (enclosing)
 	ops   []string // operations or calls, as source text
 }
@@ -65,12 +70,12 @@ func parseCause(readme string, k *kernel) cause {
 			continue
 		}
 		seen[s.line] = true
-		g := docGoroutine{lines: []int{s.line + shift}}
+		g := docGoroutine{lines: []int{s.line + shift}, near: k.canonical(s.fn)}
 		if !ok {
 			// The file changed since the backtrace was taken, beyond a
 			// shift of its lines: only the function is known.
-			g.lines = nil
-			g.funcs = []string{enclosing(s.fn)}
+			g.lines, g.near = nil, ""
+			g.funcs = []string{k.canonical(s.fn)}
 		}
 		c.gs = append(c.gs, g)
 	}
@@ -94,7 +99,7 @@ func parseCause(readme string, k *kernel) cause {
 		}
 		seen[n] = true
 		g.lines = append(g.lines, n)
-		if fn := k.funcAt(n); fn != "" && !k.isTestFunc(fn) {
+		if fn := k.funcAt(n); fn != "" && fn != k.test {
 			g.funcs = append(g.funcs, fn)
 		}
 	}
@@ -202,8 +207,14 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 			return true
 		}
 	}
-	for _, fn := range g.funcs {
-		if enclosing(s.fn) == fn {
+	fn := k.canonical(s.fn)
+	for _, l := range g.lines {
+		if g.near == fn && abs(s.line-l) <= nearLines {
+			return true
+		}
+	}
+	for _, f := range g.funcs {
+		if fn == f {
 			return true
 		}
 	}
@@ -216,7 +227,7 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 		if i := strings.LastIndex(op, "."); i >= 0 {
 			name := strings.TrimSuffix(op[i+1:], "()")
 			for _, fn := range s.funcs {
-				if f := enclosing(fn); f == name || strings.HasSuffix(f, "."+name) {
+				if f := k.canonical(fn); f == name || strings.HasSuffix(f, "."+name) {
 					return true
 				}
 			}
@@ -224,6 +235,10 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 	}
 	return false
 }
+
+// nearLines is how far from a backtrace's line a site in the same
+// function may be.
+const nearLines = 3
 
 // squeeze drops the spaces of source text, so "result<-" is found in
 // "result <- true".
@@ -255,7 +270,7 @@ func (k *kernel) shift(sites []site) (int, bool) {
 			ok := true
 			for _, s := range sites {
 				for i, fn := range s.funcs {
-					if k.funcAt(s.lines[i]+shift) != enclosing(fn) {
+					if k.funcAt(s.lines[i]+shift) != k.canonical(fn) {
 						ok = false
 					}
 				}

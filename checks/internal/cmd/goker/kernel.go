@@ -30,6 +30,7 @@ type kernel struct {
 	funcs    []funcRange
 	cause    cause
 	hazard   string // why it may not run as written, if a construct says so
+	fix      string // a patch that fixes it (-fixed), if any
 }
 
 // A funcRange is the lines of a function declaration of the kernel.
@@ -158,4 +159,16 @@ func (k *kernel) line(n int) string {
 	return k.src[n-1]
 }
 
-func (k *kernel) isTestFunc(fn string) bool { return slices.Contains([]string{k.test}, enclosing(fn)) }
+// canonical is the declared function a frame's function is written in:
+// closures dropped, and, where the compiler names a function inlined into
+// another after both ("outer.(*T).inner.func1"), the declared one it
+// ends with.
+func (k *kernel) canonical(fn string) string {
+	fn = enclosing(fn)
+	for i := 0; i < len(fn); i++ {
+		if (i == 0 || fn[i-1] == '.') && slices.ContainsFunc(k.funcs, func(f funcRange) bool { return f.name == fn[i:] }) {
+			return fn[i:]
+		}
+	}
+	return fn
+}

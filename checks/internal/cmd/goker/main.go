@@ -39,13 +39,17 @@
 //     "partial k/n" some, "no 0/n" a report elsewhere, which is not a
 //     detection; "unchecked" a README that names no place.
 //   - REPORTED BY: every strategy that reported something.
+//   - FIXED: with -fixed DIR, the outcome of the kernel with its fix
+//     applied (DIR/KERNEL.patch, a patch -p1 of the kernel's folder, kept
+//     outside the repository like the kernels): "clean" when no strategy
+//     reported, else the verdict, a false alarm unless the fix is wrong.
 //   - NOTE: why a kernel did not run (a construct the rewrite refuses, a
 //     build failure), or a construct that keeps it from running as written
 //     (t.Run).
 //
 // The summary counts, for blocking and non-blocking kernels apart, those
 // detected with the documented cause, partly, elsewhere, unchecked, not
-// detected and not run. Flag -causes prints what each README documents
+// detected and not run, and the reports on the fixed versions. Flag -causes prints what each README documents
 // and exits, to see what the check compares with; -keep keeps the scratch
 // module with every strategy's outcome and report (out/KERNEL/*.json), and
 // -reuse DIR prints the table of such a module again without running.
@@ -69,6 +73,8 @@ func main() {
 	run := flag.String("run", "", "check only the kernels whose name matches `regexp`")
 	keep := flag.Bool("keep", false, "keep the scratch module, with each strategy's report (out/KERNEL/*.json)")
 	causes := flag.Bool("causes", false, "print each kernel's documented cause and exit")
+	why := flag.Bool("why", false, "after the table, print for each report that does not name the whole cause where the README and weft place the goroutines")
+	fixed := flag.String("fixed", "", "check too, for each KERNEL.patch in `dir`, the kernel with that fix applied, expecting no report")
 	reuse := flag.String("reuse", "", "print the table of the outcomes a scratch module kept by -keep holds, in `dir`, without running")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: goker [flags] GOBENCH\n\n"+
@@ -82,13 +88,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := goker(flag.Arg(0), *budget, *par, *run, *keep, *causes, *reuse); err != nil {
+	if err := goker(flag.Arg(0), *budget, *par, *run, *keep, *causes, *why, *reuse, *fixed); err != nil {
 		fmt.Fprintln(os.Stderr, "goker:", err)
 		os.Exit(1)
 	}
 }
 
-func goker(gobench string, budget time.Duration, par int, run string, keep, causes bool, reuse string) error {
+func goker(gobench string, budget time.Duration, par int, run string, keep, causes, why bool, reuse, fixed string) error {
 	ks, err := kernels(gobench)
 	if err != nil {
 		return err
@@ -105,6 +111,17 @@ func goker(gobench string, budget time.Duration, par int, run string, keep, caus
 			}
 		}
 		ks = sel
+	}
+	if fixed != "" {
+		for _, k := range ks {
+			p, err := filepath.Abs(filepath.Join(fixed, k.name+".patch"))
+			if err != nil {
+				return err
+			}
+			if _, err := os.Stat(p); err == nil {
+				k.fix = p
+			}
+		}
 	}
 	if causes {
 		for _, k := range ks {
@@ -144,6 +161,10 @@ func goker(gobench string, budget time.Duration, par int, run string, keep, caus
 	printTable(os.Stdout, rows)
 	fmt.Println()
 	printSummary(os.Stdout, rows, time.Since(start))
+	if why {
+		fmt.Println()
+		printWhy(os.Stdout, rows)
+	}
 	return nil
 }
 

@@ -38,7 +38,11 @@ type row struct {
 	k        *kernel
 	refused  string // why it could not run, if it could not
 	outcomes []outcome
-	wall     time.Duration
+	// fixed are the outcomes of the kernel with its fix applied, if one
+	// was given (-fixed), and fixRefused why it could not run.
+	fixed      []outcome
+	fixRefused string
+	wall       time.Duration
 }
 
 // runAll checks the kernels, par at a time.
@@ -69,22 +73,31 @@ func runKernel(dir string, k *kernel, budget time.Duration, reuse bool) *row {
 	start := time.Now()
 	r := &row{k: k}
 	defer func() { r.wall = time.Since(start) }()
+	r.outcomes, r.refused = check(dir, k, k.name, budget, reuse)
+	if k.fix != "" {
+		r.fixed, r.fixRefused = check(dir, k, k.name+"_fixed", budget, reuse)
+	}
+	return r
+}
+
+// check runs the kernel k in folder name of the scratch module under
+// every strategy, or reads the outcomes kept there, and says why it could
+// not run if it could not.
+func check(dir string, k *kernel, name string, budget time.Duration, reuse bool) ([]outcome, string) {
+	out := filepath.Join(dir, "out", name)
 	if reuse {
-		r.collect(filepath.Join(dir, "out", k.name), append(strategies, raceStrategies...), nil, nil)
-		if len(r.outcomes) == 0 {
-			r.refused = "no result kept"
+		got, _ := collect(k, out, append(strategies, raceStrategies...), nil, nil)
+		if len(got) == 0 {
+			return nil, "no result kept"
 		}
-		return r
+		return got, ""
 	}
-	res, err := rewrite.Overlay(rewrite.Config{Dir: dir}, "./"+k.name)
+	res, err := rewrite.Overlay(rewrite.Config{Dir: dir}, "./"+name)
 	if err != nil {
-		r.refused = "rewrite: " + firstLine(err.Error())
-		return r
+		return nil, "rewrite: " + firstLine(err.Error())
 	}
-	out := filepath.Join(dir, "out", k.name)
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		r.refused = err.Error()
-		return r
+		return nil, err.Error()
 	}
 	runs := [][]string{strategies}
 	if !k.blocking {
@@ -94,32 +107,35 @@ func runKernel(dir string, k *kernel, budget time.Duration, reuse bool) *row {
 	if k.blocking {
 		share = budget / time.Duration(len(strategies))
 	}
+	var outcomes []outcome
 	var failures []string
 	for _, ss := range runs {
 		args := []string{"test", "-count=1", "-overlay=" + res.Overlay, "-run=^TestWeftGoker$",
-			fmt.Sprintf("-timeout=%v", time.Duration(len(ss))*(share+time.Minute)), "./" + k.name}
+			fmt.Sprintf("-timeout=%v", time.Duration(len(ss))*(share+time.Minute)), "./" + name}
 		if ss[0] == "stress+race" {
 			args = append([]string{"test", "-race"}, args[1:]...)
 		}
 		msg, err := goCmd(dir, []string{"WEFT_GOKER_OUT=" + out, "WEFT_GOKER_BUDGET=" + share.String(),
 			"WEFT_GOKER_STRATEGIES=" + strings.Join(ss, ",")}, args...)
-		failures = append(failures, r.collect(out, ss, msg, err)...)
+		got, fs := collect(k, out, ss, msg, err)
+		outcomes, failures = append(outcomes, got...), append(failures, fs...)
 	}
-	if len(r.outcomes) == 0 && len(failures) > 0 {
-		r.refused = failures[0]
+	if len(outcomes) == 0 && len(failures) > 0 {
+		return nil, failures[0]
 	}
-	return r
+	return outcomes, ""
 }
 
 // collect reads the outcomes of strategies ss from out, checking each
-// report against the documented cause, and returns what went wrong with
-// those that left none; msg and err are those of their go test.
-func (r *row) collect(out string, ss []string, msg []byte, err error) (failures []string) {
+// report against k's documented cause, and says what went wrong with
+// those that left none; msg and err are those of their go test, nil when
+// reading a kept run.
+func collect(k *kernel, out string, ss []string, msg []byte, err error) (outcomes []outcome, failures []string) {
 	for _, s := range ss {
 		o, ok := readOutcome(filepath.Join(out, s+".json"))
 		if !ok {
 			if msg == nil {
-				continue // reused: a strategy the kernel did not run
+				continue // kept: a strategy the kernel did not run
 			}
 			if err == nil {
 				err = errors.New("no result")
@@ -127,11 +143,11 @@ func (r *row) collect(out string, ss []string, msg []byte, err error) (failures 
 			failures = append(failures, fmt.Sprintf("%s: %v: %s", s, err, lastLines(string(msg), 3)))
 			continue
 		}
-		o.sites = stackSites(o.Report, r.k.file)
-		o.found = r.k.cause.check(o.sites, r.k)
-		r.outcomes = append(r.outcomes, o)
+		o.sites = stackSites(o.Report, k.file)
+		o.found = k.cause.check(o.sites, k)
+		outcomes = append(outcomes, o)
 	}
-	return failures
+	return outcomes, failures
 }
 
 func readOutcome(name string) (outcome, bool) {

@@ -12,7 +12,9 @@ import (
 
 // scratch writes the module the kernels run in, outside the repository:
 // each kernel's file in a folder of its own, with a test that checks it
-// with weft, and a go.mod that takes weft from the repository at root.
+// with weft, and a go.mod that takes weft from the repository at root. A
+// kernel with a fix gets a second folder, KERNEL_fixed, with the fix
+// applied (patch -p1, paths relative to the kernel's folder).
 func scratch(dir, root string, ks []*kernel) error {
 	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
@@ -38,6 +40,17 @@ func scratch(dir, root string, ks []*kernel) error {
 	for _, k := range ks {
 		if err := k.writeTo(filepath.Join(dir, k.name)); err != nil {
 			return err
+		}
+		if k.fix == "" {
+			continue
+		}
+		fixed := filepath.Join(dir, k.name+"_fixed")
+		if err := k.writeTo(fixed); err != nil {
+			return err
+		}
+		cmd := exec.Command("patch", "-p1", "-s", "-d", fixed, "-i", k.fix)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("applying %s to %s: %v: %s", k.fix, k.name, err, out)
 		}
 	}
 	return nil
@@ -81,7 +94,13 @@ func (k *kernel) writeTo(dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, k.file), data, 0o644); err != nil {
+	// The kernels were written for Go before 1.22, where a loop has one
+	// variable for all its iterations: some bugs are goroutines sharing
+	// it. The file keeps that meaning by its build constraint, and its
+	// lines by the //line directive, which gives the next line number 1.
+	name := filepath.Join(dir, k.file)
+	data = append([]byte(fmt.Sprintf("//go:build go1.21\n\n//line %s:1\n", name)), data...)
+	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return err
 	}
 	var w bytes.Buffer

@@ -66,16 +66,20 @@ func (r *row) progress() string {
 	if r.refused != "" {
 		return fmt.Sprintf("%-14s not run: %s (%v)", r.k.name, r.refused, r.wall.Round(time.Second))
 	}
+	fixed := ""
+	if r.k.fix != "" {
+		fixed = "; fixed: " + r.fixedOutcome()
+	}
 	v := "no report"
 	if o := r.credited(); o != nil {
 		v = fmt.Sprintf("%s by %s, cause %s", o.Verdict, o.Strategy, r.match())
 	}
-	return fmt.Sprintf("%-14s %s (%v)", r.k.name, v, r.wall.Round(time.Second))
+	return fmt.Sprintf("%-14s %s%s (%v)", r.k.name, v, fixed, r.wall.Round(time.Second))
 }
 
 func printTable(w io.Writer, rows []*row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "KERNEL\tCLASS\tVERDICT\tBY\tEXECS\tCAUSE\tREPORTED BY\tNOTE")
+	fmt.Fprintln(tw, "KERNEL\tCLASS\tVERDICT\tBY\tEXECS\tCAUSE\tREPORTED BY\tFIXED\tNOTE")
 	for _, r := range rows {
 		verdict, by, execs := "ok", "-", "-"
 		if r.refused != "" {
@@ -87,9 +91,25 @@ func printTable(w io.Writer, rows []*row) {
 		if note == "" {
 			note = r.k.hazard
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.k.name, r.k.class, verdict, by, execs, r.match(), r.reporters(), note)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.k.name, r.k.class, verdict, by, execs, r.match(), r.reporters(), r.fixedOutcome(), note)
 	}
 	tw.Flush()
+}
+
+// fixedOutcome says what the check of the fixed kernel found.
+func (r *row) fixedOutcome() string {
+	switch {
+	case r.k.fix == "":
+		return "-"
+	case r.fixRefused != "":
+		return "not run"
+	}
+	for _, o := range r.fixed {
+		if o.Report != "" {
+			return o.Verdict + " by " + o.Strategy
+		}
+	}
+	return "clean"
 }
 
 // tally counts the rows of one kind of kernel.
@@ -136,5 +156,36 @@ func printSummary(w io.Writer, rows []*row, elapsed time.Duration) {
 			"%d naming part of it, %d reported elsewhere, %d unchecked (no place in the README), %d not detected, %d not run\n",
 			kind.name, t.full, t.total, t.partial, t.elsewhere, t.unchecked, t.missed, t.refused)
 	}
+	var fixed, clean int
+	for _, r := range rows {
+		if r.k.fix != "" {
+			fixed++
+			if r.fixedOutcome() == "clean" {
+				clean++
+			}
+		}
+	}
+	if fixed > 0 {
+		fmt.Fprintf(w, "fixed versions: %d checked, %d clean, %d with a report or not run\n", fixed, clean, fixed-clean)
+	}
 	fmt.Fprintf(w, "took %v\n", elapsed.Round(time.Second))
+}
+
+// printWhy shows, for each report that names less than the whole cause,
+// the documented goroutines and the sites weft reported, with their
+// source lines.
+func printWhy(w io.Writer, rows []*row) {
+	for _, r := range rows {
+		o := r.credited()
+		if o == nil || strings.HasPrefix(r.match(), "yes") {
+			continue
+		}
+		fmt.Fprintf(w, "%s: %s %s, cause %s (from the README's %s)\n", r.k.name, o.Verdict, o.Strategy, r.match(), orNone(r.k.cause.from))
+		for _, g := range r.k.cause.gs {
+			fmt.Fprintf(w, "  documented: %v\n", g)
+		}
+		for _, s := range o.sites {
+			fmt.Fprintf(w, "  reported:   line %d in %s: %s\n", s.line, s.fn, strings.TrimSpace(r.k.line(s.line)))
+		}
+	}
 }
