@@ -264,9 +264,16 @@ func (c cause) check(sites []site, k *kernel) (found int) {
 // backtrace was taken (some files gained a comment since): the smallest
 // shift that puts every frame of the backtrace in the kernel's file back
 // in the function the frame names. It reports false when none does.
+//
+// The header comment most kernels gained after their backtrace was taken
+// is tried first: the shift that moves the package clause to line 1.
 func (k *kernel) shift(sites []site) (int, bool) {
-	for d := 0; d <= 60; d++ {
-		for _, shift := range []int{d, -d} {
+	for d := -1; d <= 60; d++ {
+		shifts := []int{d, -d}
+		if d < 0 {
+			shifts = []int{k.pkgLine - 1}
+		}
+		for _, shift := range shifts {
 			ok := true
 			for _, s := range sites {
 				for i, fn := range s.funcs {

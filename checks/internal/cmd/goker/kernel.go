@@ -24,6 +24,7 @@ type kernel struct {
 	dir      string // in the GoBench folder
 	file     string // the test file's base name
 	pkg      string // its package name
+	pkgLine  int    // the line of its package clause
 	test     string // its test function
 	class    string // GoKer's subtype and sub-subtype
 	src      []string
@@ -31,6 +32,7 @@ type kernel struct {
 	cause    cause
 	hazard   string // why it may not run as written, if a construct says so
 	fix      string // a patch that fixes it (-fixed), if any
+	modern   bool   // run with Go 1.22's loop variables, which its rewrite needs
 }
 
 // A funcRange is the lines of a function declaration of the kernel.
@@ -106,6 +108,7 @@ func (k *kernel) parse(name string, data []byte) error {
 		return err
 	}
 	k.pkg = f.Name.Name
+	k.pkgLine = fset.Position(f.Package).Line
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok {

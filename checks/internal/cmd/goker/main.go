@@ -17,7 +17,10 @@
 // package rewrite, and runs go test -overlay on it, a few kernels at a
 // time (-p, default the number of cores). Each kernel has a fixed budget
 // (-budget, default 20s), shared equally by its strategies; a strategy
-// that reports stops early. The seed is fixed, so a run repeats.
+// that reports stops early. The seed is fixed, so a run repeats. The
+// kernels were written for Go before 1.22, and some of their bugs are
+// goroutines sharing a loop's variable: each copy keeps that meaning with
+// a //go:build go1.21 line, and its line numbers with a //line directive.
 //
 // It prints a line per kernel as it ends, then the table:
 //

@@ -93,6 +93,13 @@ func check(dir string, k *kernel, name string, budget time.Duration, reuse bool)
 		return got, ""
 	}
 	res, err := rewrite.Overlay(rewrite.Config{Dir: dir}, "./"+name)
+	if err != nil && strings.Contains(err.Error(), "needs go 1.23") {
+		if err := dropLegacy(filepath.Join(dir, name, k.file)); err != nil {
+			return nil, err.Error()
+		}
+		k.modern = true
+		res, err = rewrite.Overlay(rewrite.Config{Dir: dir}, "./"+name)
+	}
 	if err != nil {
 		return nil, "rewrite: " + firstLine(err.Error())
 	}

@@ -99,7 +99,7 @@ func (k *kernel) writeTo(dir string) error {
 	// it. The file keeps that meaning by its build constraint, and its
 	// lines by the //line directive, which gives the next line number 1.
 	name := filepath.Join(dir, k.file)
-	data = append([]byte(fmt.Sprintf("//go:build go1.21\n\n//line %s:1\n", name)), data...)
+	data = append([]byte(legacyHeader(name)), data...)
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return err
 	}
@@ -159,6 +159,27 @@ func TestWeftGoker(t *testing.T) {
 	}
 }
 `))
+
+// legacyHeader gives the copy of a kernel's file at name Go 1.21's
+// meaning and its own line numbers.
+func legacyHeader(name string) string {
+	return fmt.Sprintf("//go:build go1.21\n\n//line %s:1\n", name)
+}
+
+// dropLegacy removes legacyHeader from a copy, for the kernels whose
+// rewrite needs a later Go (a range over a channel is rewritten as a
+// range over a function, Go 1.23).
+func dropLegacy(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	h := legacyHeader(name)
+	if !bytes.HasPrefix(data, []byte(h)) {
+		return fmt.Errorf("%s does not start with its header", name)
+	}
+	return os.WriteFile(name, data[len(h):], 0o644)
+}
 
 // goCmd runs the go command in dir and returns its combined output.
 func goCmd(dir string, env []string, args ...string) ([]byte, error) {

@@ -91,6 +91,9 @@ func printTable(w io.Writer, rows []*row) {
 		if note == "" {
 			note = r.k.hazard
 		}
+		if r.k.modern && note == "" {
+			note = "run with a variable per loop iteration (Go 1.22), as the rewrite of its range over a channel needs Go 1.23"
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.k.name, r.k.class, verdict, by, execs, r.match(), r.reporters(), r.fixedOutcome(), note)
 	}
 	tw.Flush()
