@@ -218,9 +218,13 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 			return true
 		}
 	}
-	src := squeeze(k.line(s.line))
+	text := k.statement(s.line)
+	src := squeeze(text)
 	for _, op := range g.ops {
 		if o := squeeze(op); o != "" && strings.Contains(src, o) {
+			return true
+		}
+		if prefixTokens(op, text) {
 			return true
 		}
 		// A call the README names by its method: a frame of that function.
@@ -231,6 +235,32 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// tokens splits source text into identifiers and operators.
+var tokens = regexp.MustCompile(`[A-Za-z_]\w*|<-|[^\sA-Za-z_]`)
+
+// prefixTokens reports whether the tokens of op (two at least) start, in
+// order and adjacent, tokens of text: "result<-" is found in
+// "results <- true", as READMEs abbreviate.
+func prefixTokens(op, text string) bool {
+	o, t := tokens.FindAllString(op, -1), tokens.FindAllString(text, -1)
+	if len(o) < 2 {
+		return false
+	}
+	for i := 0; i+len(o) <= len(t); i++ {
+		ok := true
+		for j := range o {
+			if !strings.HasPrefix(t[i+j], o[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
 		}
 	}
 	return false

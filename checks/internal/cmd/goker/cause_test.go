@@ -128,3 +128,19 @@ func TestEnclosing(t *testing.T) {
 	assert.Equal(t, "(*Stopper).Stop", funcName("goker/cockroach1055.(*Stopper).Stop(0xc00001a750)"))
 	assert.Equal(t, "TestX.func1", funcName("command-line-arguments.TestX.func1()"))
 }
+
+func TestPrefixTokens(t *testing.T) {
+	assert.True(t, prefixTokens("result<-", "\t\tresults <- true"), "a README's abbreviation")
+	assert.False(t, prefixTokens("result<-", "<-results"), "a receive is not the send named")
+	assert.False(t, prefixTokens("c.Lock()", "c.mu.Lock()"), "tokens must be adjacent")
+	assert.False(t, prefixTokens("Lock", "c.Lock()"), "one token says too little")
+}
+
+func TestStatement_OfASelectIsTheWholeSelect(t *testing.T) {
+	k := &kernel{src: []string{"func f() {", "\tselect {", "\tcase w.Events <- e:", "\tcase <-done:", "\t}", "\tx()", "}"}}
+	assert.Equal(t, "\tselect {\n\tcase w.Events <- e:\n\tcase <-done:\n\t}\n", k.statement(2))
+	assert.Equal(t, "\tx()", k.statement(6))
+	g := docGoroutine{ops: []string{"w.Events <- e"}}
+	assert.True(t, g.matches(site{line: 2}, k), "a goroutine stands at the select whose case the README names")
+	assert.False(t, g.matches(site{line: 6}, k))
+}

@@ -175,3 +175,22 @@ func (k *kernel) canonical(fn string) string {
 	}
 	return fn
 }
+
+// statement is the source text of line, or, where the line opens a
+// select (whose goroutine stands at the select, not at one of its cases),
+// of the whole select.
+func (k *kernel) statement(n int) string {
+	l := k.line(n)
+	if !strings.HasPrefix(strings.TrimSpace(l), "select {") {
+		return l
+	}
+	text, depth := "", 0
+	for i := n; i <= len(k.src); i++ {
+		text += k.line(i) + "\n"
+		depth += strings.Count(k.line(i), "{") - strings.Count(k.line(i), "}")
+		if depth <= 0 {
+			break
+		}
+	}
+	return text
+}
