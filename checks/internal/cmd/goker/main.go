@@ -17,7 +17,11 @@
 // package rewrite, and runs go test -overlay on it, a few kernels at a
 // time (-p, default the number of cores). Each kernel has a fixed budget
 // (-budget, default 20s), shared equally by its strategies; a strategy
-// that reports stops early. The seed is fixed, so a run repeats. The
+// that reports stops early. An execution that runs longer than -hang
+// (default 3s) is a hang: under stress, the sign of a blocked program;
+// under control, a shorter watchdog on a busy machine can cut a long
+// last phase (timers fired until none is pending) and report a hang that
+// a replay does not show. The seed is fixed, so a run repeats. The
 // kernels were written for Go before 1.22, and some of their bugs are
 // goroutines sharing a loop's variable: each copy keeps that meaning with
 // a //go:build go1.21 line, and its line numbers with a //line directive.
@@ -72,6 +76,7 @@ import (
 
 func main() {
 	budget := flag.Duration("budget", 20*time.Second, "time for each kernel, shared by its strategies")
+	flag.DurationVar(&hangTimeout, "hang", hangTimeout, "how long an execution may run before it is a hang")
 	par := flag.Int("p", runtime.NumCPU(), "kernels checked at once")
 	run := flag.String("run", "", "check only the kernels whose name matches `regexp`")
 	keep := flag.Bool("keep", false, "keep the scratch module, with each strategy's report (out/KERNEL/*.json)")

@@ -22,6 +22,12 @@ var (
 	raceStrategies = []string{"stress+race"}
 )
 
+// hangTimeout is the watchdog of each execution (-hang): a stress
+// execution that runs longer is a hang, and so is a controlled one, whose
+// last phase (timers fired until none is pending) can take long on a busy
+// machine.
+var hangTimeout = 3 * time.Second
+
 // An outcome is one strategy's check of a kernel.
 type outcome struct {
 	Strategy   string
@@ -122,7 +128,7 @@ func check(dir string, k *kernel, name string, budget time.Duration, reuse bool)
 		if ss[0] == "stress+race" {
 			args = append([]string{"test", "-race"}, args[1:]...)
 		}
-		msg, err := goCmd(dir, []string{"WEFT_GOKER_OUT=" + out, "WEFT_GOKER_BUDGET=" + share.String(),
+		msg, err := goCmd(dir, []string{"WEFT_GOKER_OUT=" + out, "WEFT_GOKER_BUDGET=" + share.String(), "WEFT_GOKER_HANG=" + hangTimeout.String(),
 			"WEFT_GOKER_STRATEGIES=" + strings.Join(ss, ",")}, args...)
 		got, fs := collect(k, out, ss, msg, err)
 		outcomes, failures = append(outcomes, got...), append(failures, fs...)

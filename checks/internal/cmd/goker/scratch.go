@@ -131,7 +131,8 @@ import (
 func TestWeftGoker(t *testing.T) {
 	out := os.Getenv("WEFT_GOKER_OUT")
 	budget, err := time.ParseDuration(os.Getenv("WEFT_GOKER_BUDGET"))
-	if out == "" || err != nil {
+	hang, err2 := time.ParseDuration(os.Getenv("WEFT_GOKER_HANG"))
+	if out == "" || err != nil || err2 != nil {
 		t.Skip("run by weft's goker driver")
 	}
 	program := checks.Program({{printf "%q" .Name}}, func() {
@@ -143,7 +144,7 @@ func TestWeftGoker(t *testing.T) {
 	})
 	for _, s := range strings.Split(os.Getenv("WEFT_GOKER_STRATEGIES"), ",") {
 		res := checks.Run(t, program, checks.Options{Strategy: s, Budget: budget, Seed: 1,
-			HangTimeout: time.Second, ShrinkTime: 2 * time.Second, OutDir: filepath.Join(out, "histories")})
+			HangTimeout: hang, ShrinkTime: 2 * time.Second, OutDir: filepath.Join(out, "histories")})
 		if os.Getenv("WEFT_RACE_CHILD") != "" {
 			continue // a child of stress+race: its parent reports
 		}
