@@ -13,7 +13,7 @@ TIMEOUT ?= 30m
 V ?=
 VERBOSE := $(if $(V),-v,)
 
-.PHONY: check test bench detect repro lint clean
+.PHONY: check test bench detect repro goker lint clean
 
 ## check: the full verification of every structure of the catalog: stress on
 ## all cores; the controlled portfolio (PCT, random walk, bounded search in one
@@ -53,6 +53,14 @@ detect:
 repro:
 	@test -n "$(FILE)" || { echo "usage: make repro FILE=histories/out/NAME.json"; exit 2; }
 	$(GO) run ./cmd/weft repro $(FILE)
+
+## goker: weft on the GoKer kernels of cockroach, istio, moby and serving,
+## from a clone of github.com/timmyyuan/gobench outside the repository:
+## the table of verdicts, checked against each kernel's documented cause
+## (see checks/internal/cmd/goker). GOKER_FLAGS='-budget 40s -run moby'.
+goker:
+	@test -n "$(GOKER)" || { echo "usage: make goker GOKER=<folder>, a clone of github.com/timmyyuan/gobench outside this repository:"; echo "  git clone https://github.com/timmyyuan/gobench /tmp/gobench && make goker GOKER=/tmp/gobench"; exit 2; }
+	$(GO) run ./checks/internal/cmd/goker $(GOKER_FLAGS) $(GOKER)
 
 ## lint: gofmt, goimports' grouping, go vet and staticcheck (SA2001, an
 ## empty critical section, is off for tests: lock-unlock pairs are how the

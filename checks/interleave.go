@@ -180,7 +180,8 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// trimStack drops the frames of weft's scheduler from a goroutine's stack,
+// trimStack drops the frames of weft's scheduler (and of the rewrite's
+// runtime, which stands for a channel operation) from a goroutine's stack,
 // so that it starts where the program's own code waits.
 func trimStack(stack string) string {
 	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
@@ -189,6 +190,7 @@ func trimStack(stack string) string {
 		l := lines[i]
 		internal := strings.HasPrefix(l, "github.com/weftlab/weft/checks/sched.") ||
 			strings.HasPrefix(l, "github.com/weftlab/weft/checks/internal/engine.") ||
+			strings.HasPrefix(l, "github.com/weftlab/weft/checks/rewrite/rt.") ||
 			strings.HasPrefix(l, "runtime/debug.Stack(")
 		if internal && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") {
 			i++ // and its file:line

@@ -35,6 +35,11 @@ var deadlock = &property{
 		if len(c.waitCycle) > 0 {
 			fmt.Fprintf(b, "  The cycle: %s (each waits for a lock the next one holds).\n", strings.Join(c.waitCycle, " → "))
 		}
+		for _, w := range c.blocked {
+			if w.Stack != "" {
+				fmt.Fprintf(b, "\nWhere %s waits:\n%s", w.Goroutine, indent(waitStack(w.Stack)))
+			}
+		}
 	},
 }
 
@@ -50,4 +55,39 @@ func heldBy(w engine.Blocked) string {
 		return fmt.Sprintf("held by %s, which returned without unlocking it", w.Holder)
 	}
 	return fmt.Sprintf("held by %s, which ended without unlocking it", w.Holder)
+}
+
+// waitStack is the part of a deadlocked goroutine's stack that is the
+// program's: no frames of weft, no argument values or offsets, which
+// differ from run to run while the replay of a schedule must give the
+// same report.
+func waitStack(stack string) string {
+	lines := strings.Split(trimStack(stack), "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if strings.HasPrefix(l, "goroutine ") || strings.HasPrefix(l, "\t") {
+			continue
+		}
+		fn := strings.TrimPrefix(l, "created by ")
+		if strings.HasPrefix(fn, "github.com/weftlab/weft/checks.") || strings.HasPrefix(fn, "github.com/weftlab/weft/checks/") {
+			i++ // and its file:line
+			continue
+		}
+		if j := strings.LastIndex(l, "("); j > 0 && !strings.HasPrefix(l, "created by ") {
+			l = l[:j] + "(...)"
+		}
+		if strings.HasPrefix(l, "created by ") {
+			if j := strings.Index(l, " in goroutine "); j > 0 {
+				l = l[:j]
+			}
+		}
+		out = append(out, l)
+		if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") {
+			loc, _, _ := strings.Cut(lines[i+1], " +0x")
+			out = append(out, loc)
+			i++
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -140,6 +140,9 @@ type Blocked struct {
 	// (itself for a second lock of a lock it holds); HolderAt is where
 	// that one waits, empty when it ended while holding the lock.
 	Holder, HolderAt string
+	// Stack is its stack where it waits, so that a report can show the
+	// line of the wait.
+	Stack string
 }
 
 // aborted is the panic value that unwinds a managed goroutine when its
@@ -332,7 +335,7 @@ func (c *Controller) wait(g *goroutine) {
 
 // turn waits for g's turn and reports false if the execution was stopped
 // meanwhile. A goroutine asked for its stack (a leaked one, once the
-// execution is over) hands it over and waits again.
+// execution is over, or a deadlocked one) hands it over and waits again.
 func (c *Controller) turn(g *goroutine) bool {
 	for {
 		<-g.wake

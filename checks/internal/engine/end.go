@@ -12,13 +12,7 @@ func (c *Controller) end(o Outcome) {
 	if o == Finished {
 		for _, g := range c.gs {
 			if g.structure && g.state != ended {
-				if g == c.cur {
-					g.stack = string(debug.Stack()) // it is the one ending the run
-				} else {
-					c.dumpFor = g
-					g.wake <- struct{}{}
-					<-c.dumped
-				}
+				c.dumpStack(g)
 				where := "never ran"
 				if g.state == blocked {
 					where = c.describe(g.at)
@@ -31,7 +25,8 @@ func (c *Controller) end(o Outcome) {
 		c.cycle = c.waitCycle()
 		for _, g := range c.gs {
 			if g.state == blocked {
-				b := Blocked{Goroutine: g.name, Point: c.describe(g.at), Holds: c.holds(g)}
+				c.dumpStack(g)
+				b := Blocked{Goroutine: g.name, Point: c.describe(g.at), Holds: c.holds(g), Stack: g.stack}
 				if h := c.holderOf(g.key); h != nil { // ended goroutines keep what they held
 					b.Holder = h.name
 					if h.state == blocked {
@@ -43,6 +38,18 @@ func (c *Controller) end(o Outcome) {
 		}
 	}
 	close(c.done)
+}
+
+// dumpStack sets g.stack to g's stack: g hands it over when woken for it
+// (see turn), unless g is the one ending the run.
+func (c *Controller) dumpStack(g *goroutine) {
+	if g == c.cur {
+		g.stack = string(debug.Stack())
+		return
+	}
+	c.dumpFor = g
+	g.wake <- struct{}{}
+	<-c.dumped
 }
 
 // Abort stops the execution: every managed goroutine still parked is
