@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -121,14 +122,29 @@ func (r *runner) outDir() string {
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
-// plan chooses the file names of a failure before anything is written: the
-// report names them.
+// plan chooses the file names of a failure before anything is written (the
+// report names them) and reserves the history file: two failures of one
+// test in the same second with the same seed (one per strategy, say) must
+// not overwrite each other.
 func (r *runner) plan(f *failure) {
 	base := unsafeName.ReplaceAllString(r.tb.Name()+"--"+r.tg.name, "_")
 	base = fmt.Sprintf("%s-%s-%d", base, time.Now().Format("20060102-150405"), f.exec.seed%100000)
 	dir := r.outDir()
-	f.files.history = relToRoot(filepath.Join(dir, base+".json"))
-	f.files.view = relToRoot(filepath.Join(dir, base+".html"))
+	_ = os.MkdirAll(dir, 0o755) // write reports the error, if any
+	name := base
+	for n := 2; n < 1000; n++ {
+		file, err := os.OpenFile(filepath.Join(dir, name+".json"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			file.Close()
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			break // write reports it
+		}
+		name = fmt.Sprintf("%s-%d", base, n)
+	}
+	f.files.history = relToRoot(filepath.Join(dir, name+".json"))
+	f.files.view = relToRoot(filepath.Join(dir, name+".html"))
 }
 
 func relToRoot(path string) string {

@@ -3,6 +3,7 @@ package checks_test
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -174,4 +175,20 @@ func TestExpect_CatchesAStructureBrokenOnPurpose(t *testing.T) {
 	s := boxStructure("off-by-one", func() *box { return &box{onLoad: func() int { return 1 }} })
 	res := checks.Expect(t, s, checks.NotLinearizable, quick(t.TempDir()))
 	assert.Equal(t, checks.NotLinearizable, res.Verdict)
+}
+
+// TestRun_FailuresInOneSecondKeepTheirFiles: the same failure found twice
+// in a second (a fixed seed, one check per strategy) writes two history
+// files, not one overwritten by the other.
+func TestRun_FailuresInOneSecondKeepTheirFiles(t *testing.T) {
+	out := t.TempDir()
+	s := boxStructure("no-constructor", func() *box { panic("cannot build") })
+	first := checks.Run(t, s, quick(out))
+	second := checks.Run(t, s, quick(out))
+	require.NotNil(t, first.Failure)
+	require.NotNil(t, second.Failure)
+	assert.NotEqual(t, first.Failure.HistoryFile, second.Failure.HistoryFile)
+	written, err := filepath.Glob(filepath.Join(out, "*.json"))
+	require.NoError(t, err)
+	assert.Len(t, written, 2)
 }

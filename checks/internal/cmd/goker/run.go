@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/weftlab/weft/checks/rewrite"
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // The strategies every kernel runs under, in the order the table credits
@@ -128,8 +129,12 @@ func check(dir string, k *kernel, name string, budget time.Duration, reuse bool)
 		if ss[0] == "stress+race" {
 			args = append([]string{"test", "-race"}, args[1:]...)
 		}
+		// The overlay and the rewritten package go into each failure's
+		// history file and reproduction command, so that `weft repro`
+		// rebuilds the rewrite instead of replaying the kernel unrewritten.
 		msg, err := goCmd(dir, []string{"WEFT_GOKER_OUT=" + out, "WEFT_GOKER_BUDGET=" + share.String(), "WEFT_GOKER_HANG=" + hangTimeout.String(),
-			"WEFT_GOKER_STRATEGIES=" + strings.Join(ss, ",")}, args...)
+			"WEFT_GOKER_STRATEGIES=" + strings.Join(ss, ","),
+			repro.OverlayEnv + "=" + res.Overlay, repro.RewriteEnv + "=goker/" + name}, args...)
 		got, fs := collect(k, out, ss, msg, err)
 		outcomes, failures = append(outcomes, got...), append(failures, fs...)
 	}

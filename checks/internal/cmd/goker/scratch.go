@@ -129,12 +129,6 @@ import (
 )
 
 func TestWeftGoker(t *testing.T) {
-	out := os.Getenv("WEFT_GOKER_OUT")
-	budget, err := time.ParseDuration(os.Getenv("WEFT_GOKER_BUDGET"))
-	hang, err2 := time.ParseDuration(os.Getenv("WEFT_GOKER_HANG"))
-	if out == "" || err != nil || err2 != nil {
-		t.Skip("run by weft's goker driver")
-	}
 	program := checks.Program({{printf "%q" .Name}}, func() {
 		failed := t.Failed()
 		{{.Test}}(t)
@@ -142,6 +136,15 @@ func TestWeftGoker(t *testing.T) {
 			panic("the kernel's test failed (t.Error)")
 		}
 	})
+	out := os.Getenv("WEFT_GOKER_OUT")
+	budget, err := time.ParseDuration(os.Getenv("WEFT_GOKER_BUDGET"))
+	hang, err2 := time.ParseDuration(os.Getenv("WEFT_GOKER_HANG"))
+	if out == "" || err != nil || err2 != nil {
+		// Not run by the driver: weft repro replaying a kept failure, or
+		// a plain go test -overlay of the kernel, with weft's defaults.
+		checks.Check(t, program, checks.Options{})
+		return
+	}
 	for _, s := range strings.Split(os.Getenv("WEFT_GOKER_STRATEGIES"), ",") {
 		res := checks.Run(t, program, checks.Options{Strategy: s, Budget: budget, Seed: 1,
 			HangTimeout: hang, ShrinkTime: 2 * time.Second, OutDir: filepath.Join(out, "histories")})
