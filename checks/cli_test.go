@@ -82,8 +82,15 @@ func TestHelperProcess(t *testing.T) {
 // exit code.
 func helper(t *testing.T, name string, env []string, args ...string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "-test.v"}, args...)...)
-	cmd.Env = append(os.Environ(), append(env, "WEFT_TEST_HELPER="+name, "WEFT_TEST_OUT="+t.TempDir())...)
+	return helperProcess(t, "TestHelperProcess", append(env, "WEFT_TEST_HELPER="+name), args...)
+}
+
+// helperProcess runs this test binary's test as a child process with env
+// added, and returns its output and exit code.
+func helperProcess(t *testing.T, test string, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^" + test + "$", "-test.v"}, args...)...)
+	cmd.Env = append(os.Environ(), append(env, "WEFT_TEST_OUT="+t.TempDir())...)
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {

@@ -1,9 +1,7 @@
 package checks_test
 
 import (
-	"errors"
 	"os"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -111,15 +109,7 @@ func TestRaceHelperProcess(t *testing.T) {
 
 func raceHelper(t *testing.T, name string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestRaceHelperProcess$", "-test.v")
-	cmd.Env = append(os.Environ(), "WEFT_RACE_TEST_HELPER="+name, "WEFT_TEST_OUT="+t.TempDir())
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return string(out), exit.ExitCode()
-	}
-	require.NoError(t, err, string(out))
-	return string(out), 0
+	return helperProcess(t, "TestRaceHelperProcess", []string{"WEFT_RACE_TEST_HELPER=" + name})
 }
 
 // TestRaceStress_ABrokenChildIsAnErrorNeverAPass: a child that dies
