@@ -71,10 +71,17 @@ func doubleClose() {
 	ch.Close()
 }
 
+// negativeWaitGroup's main does not wait on the WaitGroup its goroutine
+// corrupts: once Done has panicked, the counter is -1 and a Wait would
+// block for good, leaving a goroutine behind in a stress execution.
 func negativeWaitGroup() {
 	var wg sync.WaitGroup
-	sched.Go(func() { wg.Done() })
-	wg.Wait()
+	done := sched.NewChan[struct{}](0)
+	sched.Go(func() {
+		defer done.Close()
+		wg.Done()
+	})
+	done.RecvOK()
 }
 
 // producerConsumer is correct: a producer, two consumers draining a
