@@ -8,14 +8,14 @@ type CallbackKind int
 
 // The kinds of callbacks of an event loop (guide section 6.1).
 const (
-	Timeout     CallbackKind = iota // setTimeout: the timers phase
-	Deferred                        // a deferred I/O callback: the pending-callbacks phase
-	Prepared                        // the idle/prepare phase
-	Completion                      // an I/O completion: the poll phase
-	Immediate                       // setImmediate: the check phase
-	CloseHook                       // the close-callbacks phase
-	NextTick                        // process.nextTick: a microtask, before promises
-	PromiseJob                      // a promise reaction: a microtask
+	Timeout    CallbackKind = iota // setTimeout: the timers phase
+	Deferred                       // a deferred I/O callback: the pending-callbacks phase
+	Prepared                       // the idle/prepare phase
+	Completion                     // an I/O completion: the poll phase
+	Immediate                      // setImmediate: the check phase
+	CloseHook                      // the close-callbacks phase
+	NextTick                       // process.nextTick: a microtask, before promises
+	PromiseJob                     // a promise reaction: a microtask
 )
 
 var callbackKinds = [...]string{"setTimeout", "deferred I/O", "prepare", "I/O completion", "setImmediate", "close", "nextTick", "promise"}
