@@ -43,7 +43,9 @@ func FanOutIgnoringStop(_ context.Context, input <-chan int, workers int) []<-ch
 // forwarder may still hold a square it received. That forwarder's send
 // then panics (send on closed channel), and the consumer, whose range
 // ended at the close, never receives that square: the output is not the
-// squares of the input (a lost item), so the sum is short.
+// squares of the input (a lost item), so the sum is short. The close and
+// that send are not ordered by any synchronization: a data race, which the
+// race detector reports.
 var ClosesEarly = Pipeline{FanOut: FanOut, FanIn: FanInClosingEarly}
 
 // FanInClosingEarly merges like [FanIn], but the first forwarder whose
