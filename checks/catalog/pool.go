@@ -121,7 +121,7 @@ func cpuPoolProgram[P cpuExecutor](newPool func(n int) P) func() {
 			select {
 			case <-f.Done():
 			default:
-				checks.Require(false, "Shutdown waits for what was submitted: task %d was accepted and had not run when Shutdown returned (runs: %d)",
+				checks.Require(false, "Shutdown waits for what was submitted: task %d was accepted and had not finished when Shutdown returned (it had started %d times)",
 					id, runs[id].Load())
 			}
 			v := f.Await()
