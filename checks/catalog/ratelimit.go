@@ -239,5 +239,10 @@ var rateLimiters = []Entry{
 	programEntry[*ratelimit.OverAdmitting]("14", checks.Violated, "ratelimit/over-admit", func() { rateLastToken(newOverAdmitting) }).
 		WithOptions(checks.Options{PreemptionBound: 1}),
 	programEntry[*ratelimit.LeakyRefill]("14", checks.Leak, "ratelimit/leaked-refill", func() { rateClose(newLeakyRefill) }),
-	programEntry[*ratelimit.Unreleasing]("14", checks.Deadlock, "ratelimit/unreleased-waiter", func() { rateClose(newUnreleasing) }),
+	// Under stress the forgotten waiter is a hang, which the watchdog
+	// declares after HangTimeout, then control diagnoses as the deadlock.
+	// The program's phases take milliseconds, so a second is plenty and
+	// saves four per detection.
+	programEntry[*ratelimit.Unreleasing]("14", checks.Deadlock, "ratelimit/unreleased-waiter", func() { rateClose(newUnreleasing) }).
+		WithOptions(checks.Options{HangTimeout: time.Second}),
 }
