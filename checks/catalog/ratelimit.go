@@ -213,6 +213,10 @@ func newRateLimiter(capacity int, period time.Duration) limiter {
 	return ratelimit.NewRateLimiter(capacity, period)
 }
 
+func newCountingLimiter(capacity int, period time.Duration) limiter {
+	return ratelimit.NewCountingLimiter(capacity, period)
+}
+
 func newOverAdmitting(capacity int, period time.Duration) limiter {
 	return ratelimit.NewOverAdmitting(capacity, period)
 }
@@ -228,9 +232,11 @@ func newUnreleasing(capacity int, period time.Duration) limiter {
 var rateLimiters = []Entry{
 	programEntry[*ratelimit.RateLimiter]("14", checks.Ok, "ratelimit/guide-main", func() { guideMain(newRateLimiter) }),
 	programEntry[*ratelimit.RateLimiter]("14", checks.Ok, "ratelimit/last-token", func() { rateLastToken(newRateLimiter) }).
-		WithOptions(checks.Options{PreemptionBound: 1}), // as over-admit, its broken twin
-
+		WithOptions(checks.Options{PreemptionBound: 1}), // as over-admit
 	programEntry[*ratelimit.RateLimiter]("14", checks.Ok, "ratelimit/close", func() { rateClose(newRateLimiter) }),
+	programEntry[*ratelimit.CountingLimiter]("14", checks.Ok, "ratelimit/counting-main", func() { guideMain(newCountingLimiter) }),
+	programEntry[*ratelimit.CountingLimiter]("14", checks.Ok, "ratelimit/counting-last-token", func() { rateLastToken(newCountingLimiter) }).
+		WithOptions(checks.Options{PreemptionBound: 1}), // as over-admit, its broken twin
 	// The race needs one preemption, between a racer's read and its
 	// decrement. A program is the same scenario every time, and bounded
 	// search, depth first from the last decision, spends its schedules

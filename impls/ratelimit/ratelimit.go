@@ -6,8 +6,9 @@
 // [RateLimiter] is the guide's code, plus what the guide leaves open about
 // Close: Acquire after Close returns [ErrClosed] at once, even with tokens
 // left, a waiter blocked in Acquire when Close is called returns ErrClosed
-// too, and Close returns only once the refill goroutine has ended. The bug
-// zoo, in zoo.go, breaks one of these promises each.
+// too, and Close returns only once the refill goroutine has ended.
+// [CountingLimiter] keeps the same promises with a count of tokens instead
+// of a channel. The bug zoo, in zoo.go, breaks one of them each.
 //
 // # What is checked
 //
