@@ -8,7 +8,9 @@
 // left, a waiter blocked in Acquire when Close is called returns ErrClosed
 // too, and Close returns only once the refill goroutine has ended.
 // [CountingLimiter] keeps the same promises with a count of tokens instead
-// of a channel. The bug zoo, in zoo.go, breaks one of them each.
+// of a channel. The bug zoo, in zoo.go: [OverAdmitting] admits more than
+// the bucket holds, [LeakyRefill]'s refill goroutine outlives Close, and
+// [Unreleasing] leaves a waiter waiting after Close.
 //
 // # What is checked
 //
@@ -24,8 +26,9 @@
 //     virtual clock, in any window at most capacity + ⌊d / period⌋ + 1 (a
 //     window may hold one tick more than its length divided by the period);
 //   - on the virtual clock, an Acquire that timed out could not have had a
-//     token before its deadline: the bucket held none at any instant
-//     between its call and its deadline;
+//     token before its deadline: from its call until just before its
+//     deadline, the bucket was empty at the end of every instant (once
+//     every admission of that instant was made);
 //   - after Close, the refill goroutine ends (weft's leak verdict) and no
 //     Acquire waits forever (deadlock and hang verdicts).
 //
