@@ -27,7 +27,7 @@ func TestRateLimit_GuideMainReachesBothOutcomes(t *testing.T) {
 		t.Run(strategy, func(t *testing.T) {
 			var admitted [21]atomic.Int64 // executions by how many requests were admitted
 			prog := checks.Program("ratelimit/guide-main-outcomes", func() { admitted[guideMain(newRateLimiter)].Add(1) })
-			res := checks.Run(t, prog, checks.Options{Strategy: strategy, Seed: 1, Scenarios: 1, Executions: 60, Budget: time.Minute})
+			res := checks.Run(t, prog, checks.Options{Strategy: strategy, Seed: 1, Scenarios: 1, Executions: 60, Budget: time.Minute, OutDir: t.TempDir()})
 			require.Equal(t, checks.Ok, res.Verdict, "%v", res.Failure)
 			t.Logf("%s: %d executions: 20 admitted in %d, 19 (the last timed out) in %d",
 				strategy, res.Executions, admitted[20].Load(), admitted[19].Load())
@@ -77,7 +77,7 @@ func TestRateLimit_AnyWindowBoundNeedsItsPlusOne(t *testing.T) {
 			sixAtOnce.Add(1)
 		}
 	})
-	res := checks.Run(t, prog, checks.Options{Strategy: "random", Seed: 1, Scenarios: 1, Executions: 100, Budget: time.Minute})
+	res := checks.Run(t, prog, checks.Options{Strategy: "random", Seed: 1, Scenarios: 1, Executions: 100, Budget: time.Minute, OutDir: t.TempDir()})
 	require.Equal(t, checks.Ok, res.Verdict, "%v", res.Failure)
 	t.Logf("%d of %d executions admitted 6 at 200 ms", sixAtOnce.Load(), res.Executions)
 	assert.Positive(t, sixAtOnce.Load(), "never 6 admissions at the tick's instant")
