@@ -15,17 +15,22 @@ type executorService interface {
 	Close()
 }
 
-// executorTasks is how many tasks each executor program submits: more than
-// a pool's workers, so that some wait in its queue.
-const executorTasks = 4
+// poolTasks is how many tasks a pool's program submits: more than its
+// workers, so that some wait in its queue. A goroutine-per-task executor
+// gets 2, which is enough to overlap, and lets a random walk reach the
+// start of Close before either task's goroutine runs.
+const (
+	poolTasks    = 4
+	perTaskTasks = 2
+)
 
 // executorProgram is the guide's executor (2.3) at a small scale: tasks
-// that sleep, submitted, then Close. When Close returns, each task must
-// have run exactly once, and a Submit after it must be refused.
-func executorProgram[E executorService](newExecutor func() E) func() {
+// tasks that sleep, submitted, then Close. When Close returns, each task
+// must have run exactly once, and a Submit after it must be refused.
+func executorProgram[E executorService](tasks int, newExecutor func() E) func() {
 	return func() {
 		e := newExecutor()
-		var runs [executorTasks]atomic.Int32
+		runs := make([]atomic.Int32, tasks)
 		for i := range runs {
 			err := e.Submit(func() { time.Sleep(time.Millisecond); runs[i].Add(1) })
 			checks.Require(err == nil, "a Submit before Close is accepted: task %d got %v", i, err)
@@ -41,9 +46,11 @@ func executorProgram[E executorService](newExecutor func() E) func() {
 }
 
 var executors = []Entry{
-	programEntry[*executor.PerTask]("2", checks.Ok, "executor/per-task", executorProgram(func() *executor.PerTask { return new(executor.PerTask) })),
-	programEntry[*executor.Pool]("2", checks.Ok, "executor/pool", executorProgram(func() *executor.Pool { return executor.NewPool(2, executorTasks) })),
-	programEntry[*executor.EagerClose]("2", checks.Violated, "executor/eager-close", executorProgram(func() *executor.EagerClose { return new(executor.EagerClose) })),
+	programEntry[*executor.PerTask]("2", checks.Ok, "executor/per-task",
+		executorProgram(perTaskTasks, func() *executor.PerTask { return new(executor.PerTask) })),
+	programEntry[*executor.Pool]("2", checks.Ok, "executor/pool", executorProgram(poolTasks, func() *executor.Pool { return executor.NewPool(2, poolTasks) })),
+	programEntry[*executor.EagerClose]("2", checks.Violated, "executor/eager-close",
+		executorProgram(perTaskTasks, func() *executor.EagerClose { return new(executor.EagerClose) })),
 	programEntry[*executor.DroppingPool]("2", checks.Violated, "executor/dropping-pool",
-		executorProgram(func() *executor.DroppingPool { return executor.NewDroppingPool(2, executorTasks) })),
+		executorProgram(poolTasks, func() *executor.DroppingPool { return executor.NewDroppingPool(2, poolTasks) })),
 }

@@ -2,15 +2,17 @@ package executor
 
 import "sync"
 
-// EagerClose is PerTask with the task counted in by its own goroutine: a
-// Close right after Submit can run before that goroutine, find the count
-// at zero and return while the task has not even started. go vet reports
-// this bug when the Add is in a go statement's function literal; in a
-// method, as here, it does not see it.
+// EagerClose is PerTask with each task counted in by its own goroutine,
+// once it runs: a Close right after Submit can find no task counted, and
+// return while the tasks have not even started. (The same bug with a
+// WaitGroup, Add in the new goroutine, is one go vet reports when the Add
+// is in a go statement's literal, and one the race detector reports when
+// the Add meets a Wait; this one is under a lock, which neither sees.)
 type EagerClose struct {
-	mu     sync.Mutex
-	closed bool
-	tasks  sync.WaitGroup
+	mu      sync.Mutex
+	idle    *sync.Cond // signalled when running drops to 0
+	closed  bool
+	running int
 }
 
 // Submit starts task on a new goroutine, which counts itself in.
@@ -25,17 +27,34 @@ func (e *EagerClose) Submit(task func()) error {
 }
 
 func (e *EagerClose) run(task func()) {
-	e.tasks.Add(1)
-	defer e.tasks.Done()
+	e.mu.Lock()
+	e.running++
+	e.mu.Unlock()
 	task()
+	e.mu.Lock()
+	e.running--
+	if e.running == 0 {
+		e.cond().Broadcast()
+	}
+	e.mu.Unlock()
 }
 
-// Close waits for the tasks counted so far.
+// cond returns the condition, made on first use; e.mu must be held.
+func (e *EagerClose) cond() *sync.Cond {
+	if e.idle == nil {
+		e.idle = sync.NewCond(&e.mu)
+	}
+	return e.idle
+}
+
+// Close waits until no counted task runs.
 func (e *EagerClose) Close() {
 	e.mu.Lock()
+	defer e.mu.Unlock()
 	e.closed = true
-	e.mu.Unlock()
-	e.tasks.Wait()
+	for e.running > 0 {
+		e.cond().Wait()
+	}
 }
 
 // DroppingPool is Pool whose workers also watch a stop channel that Close
