@@ -4,9 +4,9 @@ package chans
 // parked on the full buffer, takes that sender's value directly (as an
 // unbuffered channel does) instead of the oldest buffered value: the
 // parked value overtakes the buffered ones, which arrive after it. With
-// capacity 2, send(1), send(2), then a send(3) that parks: a receive
-// returns 3 while 1 and 2, sent first, are still buffered. A send parks
-// only while another call runs, so one client never sees it.
+// capacity 1, send(1), then a send(2) that parks: a receive returns 2
+// while 1, sent first, is still buffered. A send parks only while another
+// call runs, so one client never sees it.
 func NewOvertaking(capacity int) *Handmade { return newHandmade(capacity, overtaking) }
 
 // NewLossyClose returns a hand-made channel whose close, when receivers are
