@@ -13,6 +13,8 @@
 //     (guide 7.2); used through [PerSender].
 //   - [Channel]: a Go channel, buffered or unbuffered: FIFO, capacity,
 //     rendezvous and close (guide 8.1).
+//   - [TokenBucket]: not a Model but a judge over time: a token-bucket rate
+//     limiter's recorded admissions and timeouts (guide 14).
 //
 // # Combinators
 //
