@@ -113,7 +113,7 @@ func zero[T any]() *T { return new(T) }
 func All() []Entry {
 	var all []Entry
 	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities,
-		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters} {
+		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters, channels, selectEntries} {
 		all = append(all, group...)
 	}
 	return all
