@@ -83,7 +83,9 @@ func promiseOps[P intPromise]() []checks.Op[P, models.PromiseInput, models.Promi
 		return rapid.Just(models.PromiseInput{Op: op})
 	}
 	await := func(f func(P) (int, error)) func(P, models.PromiseInput) models.PromiseOutput {
-		return func(p P, _ models.PromiseInput) models.PromiseOutput { return models.PromiseOutput{Outcome: outcomeOf(f(p))} }
+		return func(p P, _ models.PromiseInput) models.PromiseOutput {
+			return models.PromiseOutput{Outcome: outcomeOf(f(p))}
+		}
 	}
 	plusOffset := func(v int) (int, error) { return v + models.ThenOffset, nil }
 	ops := []checks.Op[P, models.PromiseInput, models.PromiseOutput]{
