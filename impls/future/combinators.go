@@ -94,6 +94,9 @@ type AggregateError struct {
 }
 
 func (e *AggregateError) Error() string {
+	if len(e.Errors) == 0 {
+		return "future: Any of no inputs"
+	}
 	return fmt.Sprintf("future: all %d inputs rejected: %v", len(e.Errors), errors.Join(e.Errors...))
 }
 
