@@ -11,6 +11,9 @@
 //     waits for room (guide 9.3).
 //   - [ActorCounter]: a counter served by an actor, whose get may time out
 //     (guide 7.2); used through [PerSender].
+//   - [Promises]: one-shot registers, the first settlement wins and every
+//     awaiter sees it, read by then, a timeout and the combinators all,
+//     all-settled, any and race (guide 5).
 //   - [TokenBucket]: not a Model but a judge over time: a token-bucket rate
 //     limiter's recorded admissions and timeouts (guide 14).
 //
