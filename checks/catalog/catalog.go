@@ -113,7 +113,8 @@ func zero[T any]() *T { return new(T) }
 func All() []Entry {
 	var all []Entry
 	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities,
-		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters, channels, selectEntries} {
+		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters,
+		channels, selectEntries, futures, concurrencyEntries} {
 		all = append(all, group...)
 	}
 	return all
