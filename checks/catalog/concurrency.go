@@ -14,8 +14,10 @@ import (
 // guide's own durations (seconds) and require exact elapsed times. Under
 // stress, time is real: the same program waits in units of stressUnit
 // instead, so that an execution stays short, and can only require bounds,
-// as a real clock adds scheduling delays.
-const stressUnit = 50 * time.Millisecond
+// as a real clock adds scheduling delays. The unit is large enough that the
+// smallest margin a program has (1.3 units, the gather's) stays far above
+// what a loaded 2-core machine delays a goroutine by: 260 ms.
+const stressUnit = 200 * time.Millisecond
 
 // timeUnit is what a program's second is in this execution: a second of
 // virtual time under control, stressUnit of real time under stress.
