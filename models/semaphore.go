@@ -53,21 +53,16 @@ func Semaphore(limit int) Model[int, SemaphoreInput, SemaphoreOutput] {
 		Blocks: func(held int, in SemaphoreInput) bool {
 			return in.Op == SemaphoreAcquire && held >= limit
 		},
-		Step: func(held int, in SemaphoreInput, out SemaphoreOutput) (bool, int) {
-			full := held >= limit
-			switch in.Op {
-			case SemaphoreRelease:
-				if held == 0 {
-					return out == SemaphoreOutput{Panicked: true}, held
-				}
-				return out == SemaphoreOutput{}, held - 1
-			case SemaphoreAcquire:
-				return !full && out == SemaphoreOutput{OK: true}, held + 1
-			default: // tryAcquire and acquireTimeout fail exactly when full
-				if full {
-					return out == SemaphoreOutput{}, held
-				}
-				return out == SemaphoreOutput{OK: true}, held + 1
+		Apply: func(held int, in SemaphoreInput) (SemaphoreOutput, int) {
+			switch {
+			case in.Op == SemaphoreRelease && held == 0:
+				return SemaphoreOutput{Panicked: true}, held
+			case in.Op == SemaphoreRelease:
+				return SemaphoreOutput{}, held - 1
+			case held >= limit: // tryAcquire and acquireTimeout fail (acquire waits)
+				return SemaphoreOutput{}, held
+			default:
+				return SemaphoreOutput{OK: true}, held + 1
 			}
 		},
 		Hash:          func(held int) uint64 { return uint64(held) },

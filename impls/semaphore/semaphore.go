@@ -2,8 +2,13 @@ package semaphore
 
 import (
 	"context"
+	"errors"
 	"sync"
 )
+
+// ErrReleasedMoreThanHeld is what Release panics with when no permit is
+// held.
+var ErrReleasedMoreThanHeld = errors.New("semaphore: released more than held")
 
 // Semaphore holds a fixed number of permits. Its zero value has none: use
 // [New].
@@ -78,7 +83,8 @@ func (s *Semaphore) enqueue() chan struct{} {
 }
 
 // Release gives a permit back: to the oldest waiter if there is one, else
-// to the free permits. It panics if no permit is held.
+// to the free permits. It panics with [ErrReleasedMoreThanHeld] if no
+// permit is held.
 func (s *Semaphore) Release() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -88,7 +94,7 @@ func (s *Semaphore) Release() {
 		return
 	}
 	if s.free == s.limit {
-		panic("semaphore: released more than held")
+		panic(ErrReleasedMoreThanHeld)
 	}
 	s.free++
 }
