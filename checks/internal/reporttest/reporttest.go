@@ -10,18 +10,23 @@ import (
 	"testing"
 )
 
-var goroutineID = regexp.MustCompile(`goroutine \d+`)
+var (
+	goroutineID = regexp.MustCompile(`goroutine \d+`)
+	// frameArgs are the arguments of a call in a stack ("f(0xc000…, 0x1?)"):
+	// pointers, which differ from one run to the next.
+	frameArgs = regexp.MustCompile(`^(\s+\S+)\(.*\)$`)
+)
 
 // Replayable is a report without what a replay cannot know: which execution
 // of its scenario failed first, how its schedule was minimized, and the
-// runtime's goroutine ids in stacks. Two exact replays of a failure have the
-// same Replayable report.
+// runtime's goroutine ids and call arguments (addresses) in stacks. Two
+// exact replays of a failure have the same Replayable report.
 func Replayable(report string) string {
 	report = goroutineID.ReplaceAllString(report, "goroutine N")
 	var keep []string
 	for _, line := range strings.Split(report, "\n") {
 		if !strings.HasPrefix(line, "Scenario (") && !strings.HasPrefix(line, "  (minimized from") {
-			keep = append(keep, line)
+			keep = append(keep, frameArgs.ReplaceAllString(line, "$1(…)"))
 		}
 	}
 	return strings.Join(keep, "\n")
