@@ -135,7 +135,11 @@ var semaphores = []Entry{
 	// (a refusal while the model has a permit free), and not linearizable
 	// comes first in precedence.
 	of[semaphore.Semaphore](entry("9.2", checks.Violated, "semaphore/over-admit", models.Semaphore(semaphoreLimit),
-		watched(semaphore.NewOverAdmitSemaphore), semaphoreOpsWithout[*semaphore.OverAdmitSemaphore]("release"))),
+		watched(semaphore.NewOverAdmitSemaphore), semaphoreOpsWithout[*semaphore.OverAdmitSemaphore]("release"))).
+		// Two clients that take the last permit together are enough: with
+		// fewer and shorter clients, bounded search explores fewer
+		// schedules per scenario around the one preemption it needs.
+		WithOptions(checks.Options{Clients: 2, OpsPerClient: 3}),
 	// Without acquire, every wait has a deadline: the lost permit shows as
 	// a refusal while the model holds one free (not linearizable). With it,
 	// an acquire can wait forever (deadlock): the guide's main below shows
