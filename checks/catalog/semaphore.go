@@ -191,5 +191,5 @@ func semaphoreProgram[P permits](newSem func(limit int) P) func() {
 var semaphorePrograms = []Entry{
 	programEntry[semaphore.Semaphore]("9.2", checks.Ok, "semaphore/guide-main", semaphoreProgram(semaphore.New)),
 	programEntry[semaphore.Semaphore]("9.2", checks.Deadlock, "semaphore/guide-main-leaky-cancel",
-		semaphoreProgram(semaphore.NewLeakyCancelSemaphore)),
+		semaphoreProgram(semaphore.NewLeakyCancelSemaphore)).WithOptions(quickHang),
 }
