@@ -11,6 +11,8 @@
 //     waits for room (guide 9.3).
 //   - [ActorCounter]: a counter served by an actor, whose get may time out
 //     (guide 7.2); used through [PerSender].
+//   - [TokenBucket]: not a Model but a judge over time: a token-bucket rate
+//     limiter's recorded admissions and timeouts (guide 14).
 //
 // # Combinators
 //

@@ -12,21 +12,23 @@ import (
 
 var (
 	goroutineID = regexp.MustCompile(`goroutine \d+`)
-	// frameArgs are the arguments of a call in a stack ("f(0xc000…, 0x1?)"):
-	// pointers, which differ from one run to the next.
-	frameArgs = regexp.MustCompile(`^(\s+\S+)\(.*\)$`)
+	// stackWord is an argument word or an address in a stack frame, such
+	// as 0xc000012345: a replay allocates elsewhere.
+	stackWord = regexp.MustCompile(`0x[0-9a-f]+`)
 )
 
 // Replayable is a report without what a replay cannot know: which execution
-// of its scenario failed first, how its schedule was minimized, and the
-// runtime's goroutine ids and call arguments (addresses) in stacks. Two
-// exact replays of a failure have the same Replayable report.
+// of its scenario failed first (the header of a scenario or a program), how its schedule was minimized, and the
+// runtime's goroutine ids and argument words in stacks. Two exact replays
+// of a failure have the same Replayable report.
 func Replayable(report string) string {
 	report = goroutineID.ReplaceAllString(report, "goroutine N")
+	report = stackWord.ReplaceAllString(report, "0x…")
 	var keep []string
 	for _, line := range strings.Split(report, "\n") {
-		if !strings.HasPrefix(line, "Scenario (") && !strings.HasPrefix(line, "  (minimized from") {
-			keep = append(keep, frameArgs.ReplaceAllString(line, "$1(…)"))
+		header := strings.HasPrefix(line, "Scenario (") || strings.HasPrefix(line, "Program ") && strings.Contains(line, " (seed ")
+		if !header && !strings.HasPrefix(line, "  (minimized from") {
+			keep = append(keep, line)
 		}
 	}
 	return strings.Join(keep, "\n")
