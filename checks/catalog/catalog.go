@@ -95,6 +95,14 @@ func programEntry[S any](guide string, expect checks.Verdict, name string, fn fu
 	return e
 }
 
+// inPackageOf makes e an entry of the package that defines S, for an entry
+// whose instances are a type of the catalog's (a wrapper that counts what a
+// requirement reads) around S.
+func inPackageOf[S any](e Entry) Entry {
+	e.Package = packageOf[S]()
+	return e
+}
+
 // packageOf returns the import path of the package that defines S, or of
 // what S points to.
 func packageOf[S any]() string {
@@ -114,7 +122,7 @@ func All() []Entry {
 	var all []Entry
 	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities,
 		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters,
-		channels, selectEntries, futures, concurrencyEntries} {
+		channels, selectEntries, futures, concurrencyEntries, caches, semaphores, semaphorePrograms, producerConsumers} {
 		all = append(all, group...)
 	}
 	return all

@@ -180,14 +180,6 @@ func combinatorOps() []checks.Op[*combined, models.PromiseInput, models.PromiseO
 	)
 }
 
-// inPackageOf makes e an entry of the package that defines S: the
-// combinator entries check the impls package through an instance type of
-// the catalog's.
-func inPackageOf[S any](e Entry) Entry {
-	e.Package = packageOf[S]()
-	return e
-}
-
 // The guide's gather (section 6.2): tasks of 1.0 s, 0.5 s and 0.8 s.
 var (
 	gatherNames = []string{"TaskA", "TaskB", "TaskC"}
