@@ -52,6 +52,7 @@ func newBounded(bound int) *bounded { return &bounded{bound: bound} }
 var boundedStrategy = &strategyDesc{
 	name: "bounded", about: "controlled: every schedule within the preemption bound", controlled: true,
 	perScenario: func(cfg config) int { return cfg.schedules },
+	enumerates:  true,
 	make:        func(cfg config) strategy { return newControlled("bounded", newBounded(cfg.preemptions), cfg) },
 }
 

@@ -297,3 +297,17 @@ func TestProgram_SequentialRefusesIt(t *testing.T) {
 	})
 	assert.Contains(t, fatal, "weft: nothing-to-call is a program: it has no operations to call one by one (check it with Check)")
 }
+
+// TestProgram_BoundedSearchesOneScenarioToItsEnd: every scenario of a
+// program is the same, so bounded search explores the first one past the
+// per-scenario cap, to the end of its space, and stops there, where new
+// scenarios would try the same schedules again.
+func TestProgram_BoundedSearchesOneScenarioToItsEnd(t *testing.T) {
+	o := controlledOpts("bounded", t.TempDir())
+	o.Schedules = 2 // far fewer than the program has
+	res := checks.Check(t, checks.Program("producer-consumer", producerConsumer), o)
+	assert.Equal(t, checks.Ok, res.Verdict)
+	assert.Equal(t, 1, res.Scenarios)
+	assert.Equal(t, 1, res.Exhausted, "the one scenario's space was searched to its end")
+	assert.Greater(t, res.Executions, 2, "past the per-scenario cap")
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -68,6 +69,9 @@ func (r *runner) search() (*failure, error) {
 		if !time.Now().Before(r.deadline) {
 			break
 		}
+		if r.tg.program && r.exhausted > 0 {
+			break // its schedules are exhausted, and every scenario of a program is the same
+		}
 		seed := scenarioSeed(r.cfg.seed, k)
 		tb := &rapidTB{name: r.tb.Name(), verbose: r.cfg.verbose, log: r.tb.Logf}
 		withRapidFlags(seed, r.cfg.shrinkTime, func() { rapid.Check(tb, r.property(seed)) })
@@ -119,7 +123,11 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		r.scenarios++
 	}
 	r.strat.scenario(sc)
-	for i := range r.cfg.desc().perScenario(r.cfg) {
+	limit := r.cfg.desc().perScenario(r.cfg)
+	if r.tg.program && r.cfg.desc().enumerates {
+		limit = math.MaxInt
+	}
+	for i := range limit {
 		if r.found == nil && !time.Now().Before(r.deadline) {
 			return nil
 		}

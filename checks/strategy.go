@@ -40,6 +40,12 @@ type strategyDesc struct {
 	controlled bool
 	// perScenario is how many executions one scenario gets at most.
 	perScenario func(cfg config) int
+	// enumerates marks a strategy that searches a scenario's schedules in
+	// a fixed order rather than drawing them: every scenario of a program
+	// is the same, so a program gets its first scenario searched to its
+	// end (or the budget), where new scenarios would search the same
+	// schedules again.
+	enumerates bool
 	// members, when set, makes the strategy a portfolio: one worker process
 	// per core, each running the check with these strategies in turn.
 	members []*strategyDesc
