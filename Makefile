@@ -15,6 +15,11 @@ VERBOSE := $(if $(V),-v,)
 
 .PHONY: check test bench detect repro goker lint clean
 
+# The catalog's structures are plain Go: they are checked through weft's
+# rewrite (checks/rewrite), which this prints the overlay of. The catalog's
+# test binary, built without it, rebuilds itself through it.
+REWRITE := $(GO) run ./checks/rewrite/cmd/weft-overlay ./impls/... ./checks/catalog
+
 ## check: the full verification of every structure of the catalog: stress on
 ## all cores; the controlled portfolio (PCT, random walk, bounded search in one
 ## worker process per core, exact replay); stress again under the race
@@ -24,20 +29,20 @@ VERBOSE := $(if $(V),-v,)
 ## summary.
 check:
 	@mkdir -p $(OUT) && rm -f $(SUMMARY)
-	@status=0; \
+	@overlay="$$($(REWRITE))" || exit 1; status=0; \
 	echo "== stress on all cores"; \
-	WEFT_SUMMARY=$(SUMMARY) $(GO) test $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
+	WEFT_SUMMARY=$(SUMMARY) $(GO) test -overlay=$$overlay $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
 	echo "== controlled portfolio on all cores"; \
-	WEFT_SUMMARY=$(SUMMARY) WEFT_STRATEGY=portfolio $(GO) test $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
+	WEFT_SUMMARY=$(SUMMARY) WEFT_STRATEGY=portfolio $(GO) test -overlay=$$overlay $(VERBOSE) -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
 	echo "== stress under the race detector"; \
-	WEFT_SUMMARY=$(SUMMARY) $(GO) test $(VERBOSE) -race -short -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
+	WEFT_SUMMARY=$(SUMMARY) $(GO) test -overlay=$$overlay $(VERBOSE) -race -short -count=1 -timeout $(TIMEOUT) -run '^TestCatalog$$' ./checks/catalog || status=1; \
 	echo; $(GO) run ./checks/internal/cmd/summary $(SUMMARY) || status=1; \
 	exit $$status
 
 ## test: weft's own tests (models, shims, harness, sequential tests of every
 ## structure, and the catalog with -short budgets), under the race detector.
 test: lint
-	$(GO) test -race -short -count=1 -timeout $(TIMEOUT) ./...
+	overlay="$$($(REWRITE))" && $(GO) test -overlay=$$overlay -race -short -count=1 -timeout $(TIMEOUT) ./...
 
 ## bench: benchmarks of the machinery: scheduling points against the standard
 ## primitives, what recording adds to a call, executions per second.
@@ -47,7 +52,7 @@ bench:
 ## detect: how fast each strategy catches each bug (20 seeds each of stress-plain,
 ## stress, random, pct and bounded; about 10 minutes).
 detect:
-	$(GO) test -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
+	overlay="$$($(REWRITE))" && $(GO) test -overlay=$$overlay -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
 
 ## repro: rerun a failure from its history file (the command its report printed).
 repro:

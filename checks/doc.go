@@ -69,7 +69,7 @@ Step by step:
 
 # Verdicts
 
-[Ok], [DataRace], [NotLinearizable], [Panic], [Deadlock], [Livelock],
+[Ok], [DataRace], [NotLinearizable], [Violated], [Panic], [Deadlock], [Livelock],
 [Hang], [Leak], [Starvation], [PriorityInversion], [NotObstructionFree],
 [PotentialDeadlock] and [Unknown], in that order of precedence for one
 execution. Unknown (the checker ran out of time) is never a pass. When a

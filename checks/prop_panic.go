@@ -15,14 +15,11 @@ var panicked = &property{
 	explain: "A call, the constructor, Stop, the program or a goroutine they started panicked.",
 	detect:  func(j *judgement) bool { return len(j.e.panics) > 0 || hasPanickedCall(j.e.history) },
 	section: func(b *strings.Builder, r *runner, f *failure) {
-		for _, p := range f.exec.panics {
-			fmt.Fprintf(b, "\nPanic in %s: %s\n%s", p.Where, p.Value, indent(p.Stack))
-		}
-		for i := range f.exec.history {
-			if p := f.exec.history[i].panic; p != nil {
-				fmt.Fprintf(b, "\nPanic in %s: %s\n%s", r.callName(&f.exec.history[i]), p.Value, indent(p.Stack))
+		eachPanicNamed(r, f.exec, func(where string, p *panicInfo) {
+			if !isViolation(p.Value) { // the requirement's own section shows those
+				fmt.Fprintf(b, "\nPanic in %s: %s\n%s", where, p.Value, indent(p.Stack))
 			}
-		}
+		})
 	},
 }
 
@@ -33,4 +30,30 @@ func hasPanickedCall(history []record) bool {
 		}
 	}
 	return false
+}
+
+// eachPanic calls fn with every panic of e: those outside any call, then
+// those of calls in the order of the history.
+func eachPanic(e *execution, fn func(where string, p *panicInfo)) {
+	for i := range e.panics {
+		fn(e.panics[i].Where, &e.panics[i])
+	}
+	for i := range e.history {
+		if p := e.history[i].panic; p != nil {
+			fn("operation", p)
+		}
+	}
+}
+
+// eachPanicNamed is eachPanic with a call's panic named by the call, as
+// reports name calls.
+func eachPanicNamed(r *runner, e *execution, fn func(where string, p *panicInfo)) {
+	for i := range e.panics {
+		fn(e.panics[i].Where, &e.panics[i])
+	}
+	for i := range e.history {
+		if p := e.history[i].panic; p != nil {
+			fn(r.callName(&e.history[i]), p)
+		}
+	}
 }

@@ -43,6 +43,7 @@ type property struct {
 var properties = []*property{
 	dataRace,
 	notLinearizable,
+	violated,
 	panicked,
 	deadlock,
 	livelock,

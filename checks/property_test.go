@@ -24,7 +24,7 @@ func TestProperties_EachVerdictOnceWithAnExplanation(t *testing.T) {
 		order = append(order, p.verdict)
 	}
 	// As the package documentation lists them.
-	assert.Equal(t, []Verdict{DataRace, NotLinearizable, Panic, Deadlock, Livelock, Hang, Leak, Starvation, PriorityInversion,
+	assert.Equal(t, []Verdict{DataRace, NotLinearizable, Violated, Panic, Deadlock, Livelock, Hang, Leak, Starvation, PriorityInversion,
 		NotObstructionFree, PotentialDeadlock, Unknown}, order)
 }
 
@@ -34,7 +34,7 @@ func TestJudge_PrecedenceIsTheOrderOfTheTable(t *testing.T) {
 	tg := counterTarget(t)
 	e := &execution{
 		history: []record{inc(0, 1, 2), get(1, 3, 4, 1)},
-		panics:  []panicInfo{{Where: "New"}},
+		panics:  []panicInfo{{Where: "New"}, {Where: "program", Value: violation("at most 3").String()}},
 		hang:    &hangInfo{phase: "parallel"},
 		leaks:   []leakInfo{{Goroutine: "g"}},
 		control: &controlInfo{outcome: engine.Deadlock, found: map[Verdict]any{}},
@@ -55,6 +55,8 @@ func TestJudge_PrecedenceIsTheOrderOfTheTable(t *testing.T) {
 		switch v {
 		case DataRace:
 			e.race = nil
+		case Violated:
+			e.panics = e.panics[:1]
 		case Panic:
 			e.panics = nil
 		case Deadlock:

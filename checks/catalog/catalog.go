@@ -80,6 +80,21 @@ func entry[S any, I any, O comparable](guide string, expect checks.Verdict, name
 	return e
 }
 
+// programEntry returns the Entry of the program called name, expected to
+// reach verdict expect: fn is the whole program (see checks.Program), such
+// as the guide's main for the structure, with its requirements stated by
+// checks.Require. S is a type of the impls package the program exercises,
+// which the entry is of. A program has no operations, so no sequential
+// test.
+func programEntry[S any](guide string, expect checks.Verdict, name string, fn func()) Entry {
+	e := Entry{Name: name, Guide: guide, Package: packageOf[S](), Expect: expect, Target: checks.Program(name, fn),
+		NotSequential: "a program has no operations to call one at a time"}
+	if expect != checks.Ok {
+		e.Options.Budget = zooBudget
+	}
+	return e
+}
+
 // packageOf returns the import path of the package that defines S, or of
 // what S points to.
 func packageOf[S any]() string {

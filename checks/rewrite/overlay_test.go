@@ -52,8 +52,14 @@ func TestOverlay_BuildsAndPointsHome(t *testing.T) {
 		return string(out), err
 	}
 
-	out, err := run(nil, "-run", "TestSum|TestFirst", ".")
-	require.NoError(t, err, "the rewritten package must build and pass:\n%s", out)
+	out, err := run([]string{"WEFT_E2E_MARK=1"}, "-run", "TestSum|TestFirst|TestMarked", ".")
+	require.NoError(t, err, "the rewritten package must build and pass, marked as rewritten:\n%s", out)
+	assert.Contains(t, res.Files, filepath.Join(dir, markFile))
+
+	plain := exec.Command(goTool, "test", "-count=1", "-run", "TestMarked", ".")
+	plain.Dir, plain.Env = dir, append(os.Environ(), "WEFT_E2E_MARK=0")
+	out2, err := plain.CombinedOutput()
+	require.NoError(t, err, "built without the overlay, the package is not marked:\n%s", out2)
 
 	out, err = run([]string{"WEFT_E2E_PANIC=1"}, "-run", "TestCloseTwice", ".")
 	require.Error(t, err)

@@ -3,6 +3,8 @@ package plain
 import (
 	"os"
 	"testing"
+
+	"github.com/weftlab/weft/checks/rewrite/rt"
 )
 
 func TestSum(t *testing.T) {
@@ -24,4 +26,16 @@ func TestCloseTwice(t *testing.T) {
 		t.Skip("panics on purpose: run by the rewrite's end-to-end test")
 	}
 	CloseTwice()
+}
+
+// TestMarked fails unless the package was built as the rewrite's
+// end-to-end test says: through the overlay (WEFT_E2E_MARK=1) or not (0).
+func TestMarked(t *testing.T) {
+	want := os.Getenv("WEFT_E2E_MARK")
+	if want == "" {
+		t.Skip("run by the rewrite's end-to-end test")
+	}
+	if got := rt.Rewritten("github.com/weftlab/weft/checks/rewrite/testdata/plain"); got != (want == "1") {
+		t.Fatalf("rt.Rewritten = %v, want %v", got, want == "1")
+	}
 }
