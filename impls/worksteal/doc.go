@@ -16,8 +16,9 @@
 //     keeps the rule of one owner.
 //
 // Bug zoo:
-//   - [RacyPopDeque]: the owner takes the last item with a store instead of
-//     the compare-and-swap, and a thief takes it too (the last-element race).
+//   - [RacyPopDeque]: the owner pops its end as if it were its own, with no
+//     compare-and-swap for the last item, and a thief takes that item too
+//     (the last-element race).
 //   - [UnclaimedStealDeque]: a thief copies the top item and moves top with a
 //     store instead of claiming the item with a compare-and-swap, so two
 //     takers that read the same top both take it.

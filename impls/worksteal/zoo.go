@@ -1,17 +1,22 @@
 package worksteal
 
-// RacyPopDeque is the Chase–Lev deque whose owner takes the last item
-// without the compare-and-swap. Broken on purpose: the last-element race
-// (guide 4.3) hands one item to two takers.
+// RacyPopDeque is the Chase–Lev deque whose owner pops as if the bottom end
+// were its own: it checks top, takes the bottom item and moves bottom down,
+// with no compare-and-swap for the last item. Broken on purpose: the
+// last-element race (guide 4.3) hands one item to two takers.
 //
-// What goes wrong: with one item left, at index t, a thief loads top (t)
-// and bottom (t+1), sees an item, and reads it. The owner's Pop then
-// reserves the item by storing bottom t and, seeing top still t, takes it
-// with a plain store of top = t+1 as if no thief could be there. The
-// thief's compare-and-swap of top from t still succeeds, as it runs before
-// that store, and the thief returns the same item. One push, two takes: no
-// order of the operations explains the history (not linearizable), and a
-// scheduler on this deque runs that task twice.
+// What goes wrong: with one item left, at index t, the owner loads bottom
+// (t+1) and top (t), sees the item and reads it. A thief loads top (t) and
+// bottom (still t+1), sees the same item, and claims it by moving top from t
+// to t+1, which succeeds: the owner never moves top, so nothing tells the
+// thief that the owner is taking it. The owner then stores bottom = t and
+// returns the item too. One push, two takes: no order of the operations
+// explains the history (not linearizable), and a scheduler on this deque
+// runs that task twice. [Deque.Pop] closes the race in two steps: it
+// reserves the bottom item (stores the lower bottom) before it loads top, so
+// that a thief loading bottom afterwards sees no item; and it claims the
+// last item, which a thief that loaded bottom before may still be taking,
+// with the same compare-and-swap of top as thieves, so exactly one wins.
 type RacyPopDeque[T any] struct {
 	ring[T]
 }
@@ -22,24 +27,19 @@ func NewRacyPopDeque[T any](capacity int) *RacyPopDeque[T] {
 }
 
 // Pop removes and returns the newest item, or reports false when the deque
-// is empty; Deque.Pop, with the last item taken by a store. Only the owner
-// may call it.
+// is empty. Only the owner may call it.
 func (d *RacyPopDeque[T]) Pop() (T, bool) {
-	var zero T
-	b := d.bottom.Load() - 1
-	d.bottom.Store(b)
+	b := d.bottom.Load()
 	t := d.top.Load()
-	if t > b {
-		d.bottom.Store(b + 1)
+	if t >= b {
+		var zero T
 		return zero, false
 	}
-	v := *d.slot(b).Load()
-	if t == b {
-		// The bug: a thief that read bottom before the store above may
-		// already hold this item and be about to claim it.
-		d.top.Store(t + 1)
-		d.bottom.Store(b + 1)
-	}
+	v := *d.slot(b - 1).Load()
+	// The bug: when t == b-1, a thief that loads bottom before the store
+	// below sees this item and claims it from top, which the owner never
+	// moves.
+	d.bottom.Store(b - 1)
 	return v, true
 }
 
