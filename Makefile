@@ -45,9 +45,11 @@ test: lint
 	overlay="$$($(REWRITE))" && $(GO) test -overlay=$$overlay -race -short -count=1 -timeout $(TIMEOUT) ./...
 
 ## bench: benchmarks of the machinery: scheduling points against the standard
-## primitives, what recording adds to a call, executions per second.
+## primitives, what recording adds to a call, executions per second; and the
+## guide's million sleeping tasks on each executor (impls/executor, about a
+## minute).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./checks ./checks/sched ./checks/internal/...
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./checks ./checks/sched ./checks/internal/... ./impls/executor
 
 ## detect: how fast each strategy catches each bug (20 seeds each of stress-plain,
 ## stress, random, pct and bounded; about 10 minutes).

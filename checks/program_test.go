@@ -215,22 +215,10 @@ func TestProgram_ControlledFailureReplaysExactly(t *testing.T) {
 		again := checks.Run(t, p, o)
 		require.NotNil(t, again.Failure, "the replay did not fail")
 		assert.Equal(t, res.Verdict, again.Verdict)
-		assert.Equal(t, replayedProgram(res.Failure.Report), replayedProgram(again.Failure.Report),
+		assert.Equal(t, reporttest.Replayable(res.Failure.Report), reporttest.Replayable(again.Failure.Report),
 			"the same schedule and interleaving")
 		assert.Equal(t, 1, again.Executions)
 	}
-}
-
-// replayedProgram is replayedExecution for a program, whose header names
-// the execution of the seed that failed first.
-func replayedProgram(report string) string {
-	var keep []string
-	for _, line := range strings.Split(reporttest.Replayable(report), "\n") {
-		if !strings.HasPrefix(line, "Program ") {
-			keep = append(keep, line)
-		}
-	}
-	return strings.Join(keep, "\n")
 }
 
 // racyCounter: two goroutines increment a counter without a lock.

@@ -13,6 +13,13 @@
 //     steal at the top, each item taken at most once (guide 4.3).
 //   - [ActorCounter]: a counter served by an actor, whose get may time out
 //     (guide 7.2); used through [PerSender].
+//   - [Channel]: a Go channel, buffered or unbuffered: FIFO, capacity,
+//     rendezvous and close (guide 8.1).
+//   - [Promises]: one-shot registers, the first settlement wins and every
+//     awaiter sees it, read by then, a timeout and the combinators all,
+//     all-settled, any and race (guide 5).
+//   - [TokenBucket]: not a Model but a judge over time: a token-bucket rate
+//     limiter's recorded admissions and timeouts (guide 14).
 //
 // # Combinators
 //

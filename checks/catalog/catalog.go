@@ -112,7 +112,9 @@ func zero[T any]() *T { return new(T) }
 // All returns every entry, grouped by structure, correct versions first.
 func All() []Entry {
 	var all []Entry
-	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities, lockFreeEntries, workStealing} {
+	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities,
+		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters,
+		channels, selectEntries, futures, concurrencyEntries, workStealing} {
 		all = append(all, group...)
 	}
 	return all

@@ -38,6 +38,10 @@
 //     Until and the Timer and Ticker types read weft's clock, virtual under
 //     a controller; runtime.Gosched is sched.Yield. AfterFunc's timer is
 //     rt.FuncTimer, with the Stop and Reset of *time.Timer.
+//   - iter.Pull and iter.Pull2 become rt.Pull and rt.Pull2: the sequence
+//     runs on a goroutine of weft's, handing the turn over through its
+//     channels, where iter.Pull's coroutine would switch goroutines inside
+//     the runtime, unseen by the controller.
 //   - context: Context, Background, TODO, WithCancel, WithDeadline,
 //     WithTimeout, WithValue, their Cause variants, Cause, Canceled and
 //     DeadlineExceeded become those of checks/sched/context, whose Done is a

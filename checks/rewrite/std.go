@@ -34,6 +34,9 @@ var stdNames = map[string]map[string]target{
 		"AfterFunc": {rtPath, "AfterFunc"},
 	},
 	"runtime": {"Gosched": {schedPath, "Yield"}},
+	// iter.Pull's coroutine switches goroutines inside the runtime,
+	// unseen by the controller; rt.Pull hands over through weft's channels.
+	"iter": {"Pull": {rtPath, "Pull"}, "Pull2": {rtPath, "Pull2"}},
 	"context": {
 		"Context": {contextPath, "Context"}, "CancelFunc": {contextPath, "CancelFunc"},
 		"Background": {contextPath, "Background"}, "TODO": {contextPath, "TODO"},

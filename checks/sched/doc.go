@@ -2,7 +2,11 @@
 // the synchronization of a concurrent implementation can be observed,
 // delayed or, under weft's controlled scheduler, decided by a test.
 //
-// Implementations use three shim packages instead of the standard ones:
+// Plain Go reaches these points through the rewrite of package
+// [github.com/weftlab/weft/checks/rewrite], at build time, without an edit:
+// that is how weft checks the guide's structures. Code can also be written
+// against the points directly, with three shim packages instead of the
+// standard ones:
 //
 //   - [github.com/weftlab/weft/checks/sched/sync] for [sync] (Mutex, RWMutex,
 //     Cond, WaitGroup, Once), with the standard API: only the import path

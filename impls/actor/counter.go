@@ -10,8 +10,6 @@ package actor
 import (
 	"errors"
 	"time"
-
-	"github.com/weftlab/weft/checks/sched"
 )
 
 // ErrTimeout is returned by Get when the reply did not arrive in time.
@@ -19,7 +17,7 @@ var ErrTimeout = errors.New("actor: get timed out")
 
 // message is an increment when reply is nil, and a get otherwise.
 type message struct {
-	reply *sched.Chan[int]
+	reply chan int
 }
 
 // Counter is a counter actor. Create it with [NewCounter] and end it with
@@ -34,37 +32,37 @@ type message struct {
 // Linearization points: an Inc or a Get takes effect when the actor's
 // goroutine handles it, some time after the message entered the mailbox.
 type Counter struct {
-	mailbox *sched.Chan[message]
-	done    *sched.Chan[struct{}]
+	mailbox chan message
+	done    chan struct{}
 }
 
 // NewCounter starts a counter actor whose mailbox holds mailboxSize messages;
 // a send to a full mailbox waits for room.
 func NewCounter(mailboxSize int) *Counter {
 	c := &Counter{
-		mailbox: sched.NewChan[message](mailboxSize),
-		done:    sched.NewChan[struct{}](0),
+		mailbox: make(chan message, mailboxSize),
+		done:    make(chan struct{}),
 	}
-	sched.Go(c.loop)
+	go c.loop()
 	return c
 }
 
 // loop is the actor: one goroutine, one message at a time, so the count
 // needs no lock.
 func (c *Counter) loop() {
-	defer c.done.Close()
+	defer close(c.done)
 	n := 0
-	for msg := range c.mailbox.All() {
+	for msg := range c.mailbox {
 		if msg.reply == nil {
 			n++
 			continue
 		}
-		msg.reply.Send(n) // the reply channel has room for one: never waits
+		msg.reply <- n // the reply channel has room for one: never waits
 	}
 }
 
 // Inc sends an increment and returns without waiting for it to be handled.
-func (c *Counter) Inc() { c.mailbox.Send(message{}) }
+func (c *Counter) Inc() { c.mailbox <- message{} }
 
 // Get asks for the count and waits up to timeout for the reply. On
 // ErrTimeout the request stays in the mailbox and is answered later, to no
@@ -73,14 +71,13 @@ func (c *Counter) Get(timeout time.Duration) (int, error) {
 	return ask(c.mailbox, timeout)
 }
 
-func ask(mailbox *sched.Chan[message], timeout time.Duration) (int, error) {
-	reply := sched.NewChan[int](1)
-	mailbox.Send(message{reply: reply})
-	var n int
-	switch sched.Select(reply.RecvCase(&n, nil), sched.After(timeout).RecvCase(nil, nil)) {
-	case 0:
+func ask(mailbox chan message, timeout time.Duration) (int, error) {
+	reply := make(chan int, 1)
+	mailbox <- message{reply: reply}
+	select {
+	case n := <-reply:
 		return n, nil
-	default:
+	case <-time.After(timeout):
 		return 0, ErrTimeout
 	}
 }
@@ -88,6 +85,6 @@ func ask(mailbox *sched.Chan[message], timeout time.Duration) (int, error) {
 // Stop closes the mailbox, lets the actor handle what is left in it, and
 // waits for its goroutine to end. The counter must not be used afterwards.
 func (c *Counter) Stop() {
-	c.mailbox.Close()
-	c.done.Recv()
+	close(c.mailbox)
+	<-c.done
 }

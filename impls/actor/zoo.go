@@ -1,10 +1,8 @@
 package actor
 
 import (
+	"sync"
 	"time"
-
-	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/sync"
 )
 
 // PoolCounter is a counter "actor" whose mailbox is drained by several
@@ -18,7 +16,7 @@ import (
 // not yet locked the count: the Get returns a count without the sender's own
 // increment, which per-sender FIFO forbids.
 type PoolCounter struct {
-	mailbox *sched.Chan[message]
+	mailbox chan message
 	workers sync.WaitGroup
 	mu      sync.Mutex
 	n       int
@@ -27,7 +25,7 @@ type PoolCounter struct {
 // NewPoolCounter starts a counter served by workers goroutines, with a
 // mailbox of mailboxSize messages.
 func NewPoolCounter(mailboxSize, workers int) *PoolCounter {
-	c := &PoolCounter{mailbox: sched.NewChan[message](mailboxSize)}
+	c := &PoolCounter{mailbox: make(chan message, mailboxSize)}
 	for range workers {
 		c.workers.Go(c.work)
 	}
@@ -35,19 +33,19 @@ func NewPoolCounter(mailboxSize, workers int) *PoolCounter {
 }
 
 func (c *PoolCounter) work() {
-	for msg := range c.mailbox.All() {
+	for msg := range c.mailbox {
 		c.mu.Lock()
 		if msg.reply == nil {
 			c.n++
 		} else {
-			msg.reply.Send(c.n)
+			msg.reply <- c.n
 		}
 		c.mu.Unlock()
 	}
 }
 
 // Inc sends an increment and returns without waiting for it to be handled.
-func (c *PoolCounter) Inc() { c.mailbox.Send(message{}) }
+func (c *PoolCounter) Inc() { c.mailbox <- message{} }
 
 // Get asks for the count and waits up to timeout for the reply.
 func (c *PoolCounter) Get(timeout time.Duration) (int, error) {
@@ -56,6 +54,6 @@ func (c *PoolCounter) Get(timeout time.Duration) (int, error) {
 
 // Stop closes the mailbox and waits for every worker to end.
 func (c *PoolCounter) Stop() {
-	c.mailbox.Close()
+	close(c.mailbox)
 	c.workers.Wait()
 }

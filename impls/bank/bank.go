@@ -9,7 +9,7 @@
 // three-lock cycle.
 package bank
 
-import "github.com/weftlab/weft/checks/sched/sync"
+import "sync"
 
 // account is one balance and the lock that guards it.
 type account struct {

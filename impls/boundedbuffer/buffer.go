@@ -6,7 +6,7 @@
 // condition with if instead of for around Wait.
 package boundedbuffer
 
-import "github.com/weftlab/weft/checks/sched/sync"
+import "sync"
 
 // Buffer is a bounded FIFO of capacity items guarded by one mutex and two
 // condition variables, notFull and notEmpty. Create it with [New].

@@ -1,6 +1,6 @@
 package boundedbuffer
 
-import "github.com/weftlab/weft/checks/sched/sync"
+import "sync"
 
 // IfBuffer is [Buffer] with `if` instead of `for` around each Wait. Broken on
 // purpose; it has no data race.

@@ -7,7 +7,7 @@
 // from a load and a store.
 package casref
 
-import "github.com/weftlab/weft/checks/sched/atomic"
+import "sync/atomic"
 
 // Ref holds a value of type T, replaced atomically. Readers never block and
 // always see a complete value: each value lives in its own allocation, and

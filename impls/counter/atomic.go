@@ -1,6 +1,6 @@
 package counter
 
-import "github.com/weftlab/weft/checks/sched/atomic"
+import "sync/atomic"
 
 // AtomicCounter is a single count kept in an atomic integer (guide 9.4): no
 // lock, every operation is one atomic instruction. The zero value counts

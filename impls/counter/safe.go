@@ -1,6 +1,6 @@
 package counter
 
-import "github.com/weftlab/weft/checks/sched/sync"
+import "sync"
 
 // SafeCounter is the guide's mutex-protected map of counters (9.1): safe to
 // use from many goroutines, the zero value is not ready (use

@@ -1,8 +1,8 @@
 package counter
 
 import (
-	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/sync"
+	"runtime"
+	"sync"
 )
 
 // RacyCounter is the guide's race condition (11.2): count++ with no
@@ -15,11 +15,12 @@ import (
 // explains. It is also a data race, which weft's stress+race strategy
 // reports as such: the race detector runs in a child process there.
 //
-// Inc spells n++ as its read and its write, with [sched.Yield] between them:
-// the yield synchronizes nothing, it names the window the race leaves open.
-// A controlled scheduler switches goroutines only at scheduling points, so
-// without it controlled mode could never interleave the two halves; stress
-// runs on real cores find the race either way.
+// Inc spells n++ as its read and its write, with [runtime.Gosched] between
+// them: the yield synchronizes nothing, it names the window the race leaves
+// open. A controlled scheduler switches goroutines only at scheduling points
+// (weft's rewrite makes runtime.Gosched one), so without it controlled mode
+// could never interleave the two halves; stress runs on real cores find the
+// race either way.
 type RacyCounter struct {
 	n int
 }
@@ -27,7 +28,7 @@ type RacyCounter struct {
 // Inc adds one, unless it races with another Inc.
 func (c *RacyCounter) Inc() {
 	n := c.n
-	sched.Yield()
+	runtime.Gosched()
 	c.n = n + 1
 }
 

@@ -10,15 +10,18 @@
 // lets readers in whenever no writer holds it, and a writer can wait as long
 // as readers keep overlapping.
 //
-// These locks are built from atomics and the shims, and report their waits
-// to weft ([sched.Waiting], [sched.Acquired], [sched.Released]), which is
-// how a controlled execution counts bypasses and finds their lock-order
-// cycles.
+// These locks are plain Go, built from sync/atomic and sync, and report
+// their waits to weft ([sched.Waiting], [sched.Acquired], [sched.Released]),
+// which is how a controlled execution counts bypasses and finds their
+// lock-order cycles. Those three calls are annotations, not shims: plain Go
+// has no way to say "this goroutine waits for this hand-made lock", and
+// without weft's controller they do nothing.
 package fairness
 
 import (
+	"sync/atomic"
+
 	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/atomic"
 )
 
 // A TicketLock is a spin lock that serves goroutines first come, first

@@ -1,8 +1,9 @@
 package fairness
 
 import (
+	"sync"
+
 	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/sync"
 )
 
 // rwState is what both reader-writer locks keep, under mu. Its address is

@@ -1,8 +1,9 @@
 package fairness
 
 import (
+	"sync/atomic"
+
 	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/atomic"
 )
 
 // TASLock is a test-and-set spin lock: every waiter retries a

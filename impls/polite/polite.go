@@ -14,11 +14,9 @@ package polite
 
 import (
 	"math/rand/v2"
+	"sync"
+	"sync/atomic"
 	"time"
-
-	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/atomic"
-	"github.com/weftlab/weft/checks/sched/sync"
 )
 
 // step is how long raising a flag and backing off take.
@@ -40,13 +38,13 @@ func (c *corridor) inc(side int, backoff func() time.Duration) {
 	defer c.doors[side].Unlock()
 	for {
 		c.want[side].Store(true)
-		sched.Sleep(step)
+		time.Sleep(step)
 		if !c.want[1-side].Load() {
 			break
 		}
-		sched.Sleep(step)         // hesitate
+		time.Sleep(step)          // hesitate
 		c.want[side].Store(false) // after you
-		sched.Sleep(backoff())
+		time.Sleep(backoff())
 	}
 	c.n.Add(1) // the critical section
 	c.want[side].Store(false)

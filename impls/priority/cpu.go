@@ -13,6 +13,14 @@
 // for the holder's critical section.
 //
 // Correct version: [NewSystem] (inheritance). Bug zoo: [NewSystemWithoutInheritance].
+//
+// The CPU is plain Go (a goroutine and channels); its calls of package
+// sched are annotations, not shims, which do nothing without weft's
+// controller: plain Go has no way to say "this goroutine has priority p"
+// ([sched.SetPriority], [sched.ClearPriority]) or "this task waits for
+// this hand-made mutex" ([sched.Waiting], [sched.Acquired],
+// [sched.Released]), and [sched.Note] writes the kernel's decisions into a
+// report's interleaving.
 package priority
 
 import (
@@ -49,8 +57,8 @@ func (p Priority) String() string {
 // of scheduling state, so it needs no lock, and only the task it granted
 // runs. Create it with [NewCPU] and end it with Stop.
 type CPU struct {
-	requests *sched.Chan[request]
-	done     *sched.Chan[struct{}]
+	requests chan request
+	done     chan struct{}
 	inherit  bool
 }
 
@@ -59,7 +67,7 @@ type CPU struct {
 type Task struct {
 	cpu   *CPU
 	base  Priority
-	grant *sched.Chan[struct{}] // room for one: the kernel never waits on it
+	grant chan struct{} // room for one: the kernel never waits on it
 
 	// Owned by the kernel.
 	name       string   // such as "low#2", for the notes of the trace
@@ -96,28 +104,28 @@ type request struct {
 // NewCPU starts a CPU; with inherit, mutex holders inherit the priority of
 // their waiters.
 func NewCPU(inherit bool) *CPU {
-	c := &CPU{requests: sched.NewChan[request](0), done: sched.NewChan[struct{}](0), inherit: inherit}
-	sched.Go(c.kernel)
+	c := &CPU{requests: make(chan request), done: make(chan struct{}), inherit: inherit}
+	go c.kernel()
 	return c
 }
 
 // Stop ends the kernel once every task has ended. The CPU must not be used
 // afterwards.
 func (c *CPU) Stop() {
-	c.requests.Close()
-	c.done.Recv()
+	close(c.requests)
+	<-c.done
 }
 
 // Run runs body as a task of priority p and returns when it has ended. The
 // calling goroutine is the task: it declares p to weft so that a wait of
 // this task behind less urgent work shows as priority inversion.
 func (c *CPU) Run(p Priority, body func(*Task)) {
-	t := &Task{cpu: c, base: p, effective: p, grant: sched.NewChan[struct{}](1)}
+	t := &Task{cpu: c, base: p, effective: p, grant: make(chan struct{}, 1)}
 	sched.SetPriority(int(p))
 	defer sched.ClearPriority()
 	t.ask(arrive, nil)
 	body(t)
-	c.requests.Send(request{task: t, kind: exit})
+	c.requests <- request{task: t, kind: exit}
 }
 
 // Step is one unit of the task's work: the point where a more urgent ready
@@ -140,15 +148,15 @@ func (t *Task) Unlock(m *Mutex) {
 
 // ask sends a request and waits until the kernel lets t run again.
 func (t *Task) ask(kind requestKind, m *Mutex) {
-	t.cpu.requests.Send(request{task: t, kind: kind, mu: m})
-	t.grant.Recv()
+	t.cpu.requests <- request{task: t, kind: kind, mu: m}
+	<-t.grant
 }
 
 // kernel is the CPU's scheduler: one goroutine, one request at a time.
 func (c *CPU) kernel() {
-	defer c.done.Close()
+	defer close(c.done)
 	k := kernelState{inherit: c.inherit}
-	for r := range c.requests.All() {
+	for r := range c.requests {
 		k.handle(r)
 	}
 }
@@ -300,5 +308,5 @@ func (k *kernelState) grant(t *Task) {
 		sched.Note("runs %s", t.name)
 	}
 	k.running = t
-	t.grant.Send(struct{}{})
+	t.grant <- struct{}{}
 }

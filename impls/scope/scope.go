@@ -7,10 +7,7 @@
 // slower replica's goroutine is left blocked forever.
 package scope
 
-import (
-	"github.com/weftlab/weft/checks/sched"
-	"github.com/weftlab/weft/checks/sched/sync"
-)
+import "sync"
 
 // replicas is what both structures share: the value, which both replicas
 // read, and its lock.
@@ -43,12 +40,12 @@ type Scoped struct {
 
 // Load returns the value, as the first replica to answer read it.
 func (s *Scoped) Load() int {
-	replies := sched.NewChan[int](2)
+	replies := make(chan int, 2)
 	var wg sync.WaitGroup
 	for range 2 {
-		wg.Go(func() { replies.Send(s.read()) })
+		wg.Go(func() { replies <- s.read() })
 	}
-	v := replies.Recv()
+	v := <-replies
 	wg.Wait()
 	return v
 }

@@ -1,7 +1,5 @@
 package scope
 
-import "github.com/weftlab/weft/checks/sched"
-
 // Leaky is Scoped without the scope: Load returns at the first reply, and its
 // replies channel is unbuffered. Broken on purpose; every result is right.
 //
@@ -15,9 +13,9 @@ type Leaky struct {
 
 // Load returns the value, as the first replica to answer read it.
 func (l *Leaky) Load() int {
-	replies := sched.NewChan[int](0)
+	replies := make(chan int)
 	for range 2 {
-		sched.Go(func() { replies.Send(l.read()) })
+		go func() { replies <- l.read() }()
 	}
-	return replies.Recv()
+	return <-replies
 }

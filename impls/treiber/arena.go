@@ -2,9 +2,8 @@ package treiber
 
 import (
 	"fmt"
-
-	"github.com/weftlab/weft/checks/sched/atomic"
-	"github.com/weftlab/weft/checks/sched/sync"
+	"sync"
+	"sync/atomic"
 )
 
 // arena is a fixed pool of stack nodes addressed by index (0 means none),

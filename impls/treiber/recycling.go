@@ -1,6 +1,6 @@
 package treiber
 
-import "github.com/weftlab/weft/checks/sched/atomic"
+import "sync/atomic"
 
 // RecyclingStack is the Treiber algorithm over an arena whose popped nodes
 // are reused by later pushes, with the head holding a bare node index.

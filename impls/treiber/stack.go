@@ -1,6 +1,6 @@
 package treiber
 
-import "github.com/weftlab/weft/checks/sched/atomic"
+import "sync/atomic"
 
 // Stack is a Treiber stack: a linked list whose head is replaced with
 // compare-and-swap, so pushes and pops never take a lock. The zero value is

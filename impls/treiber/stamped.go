@@ -1,6 +1,6 @@
 package treiber
 
-import "github.com/weftlab/weft/checks/sched/atomic"
+import "sync/atomic"
 
 // StampedStack is [RecyclingStack] with the standard ABA fix: the head word
 // holds the top node's index and a stamp that every successful update

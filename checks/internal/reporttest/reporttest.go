@@ -10,24 +10,24 @@ import (
 	"testing"
 )
 
-var goroutineID = regexp.MustCompile(`goroutine \d+`)
-
-// frameArgs matches the argument words that a stack frame prints after its
-// function, such as "(0xc000012345, {0xa1b2c3?, 0x4})" or "(...)": addresses
-// of this process, which a replay in another allocates elsewhere.
-var frameArgs = regexp.MustCompile(`(?m)\((?:0x|\{0x|\.\.\.)[^()]*\)$`)
+var (
+	goroutineID = regexp.MustCompile(`goroutine \d+`)
+	// stackWord is an argument word or an address in a stack frame, such
+	// as 0xc000012345: a replay allocates elsewhere.
+	stackWord = regexp.MustCompile(`0x[0-9a-f]+`)
+)
 
 // Replayable is a report without what a replay cannot know: which execution
-// of its scenario (or, for a program, of its seed) failed first, how its
-// schedule was minimized, and the runtime's goroutine ids and argument words
-// in stacks. Two exact replays of a failure have the same Replayable report.
+// of its scenario failed first (the header of a scenario or a program), how its schedule was minimized, and the
+// runtime's goroutine ids and argument words in stacks. Two exact replays
+// of a failure have the same Replayable report.
 func Replayable(report string) string {
 	report = goroutineID.ReplaceAllString(report, "goroutine N")
-	report = frameArgs.ReplaceAllString(report, "(…)")
+	report = stackWord.ReplaceAllString(report, "0x…")
 	var keep []string
 	for _, line := range strings.Split(report, "\n") {
-		if !strings.HasPrefix(line, "Scenario (") && !strings.HasPrefix(line, "Program ") &&
-			!strings.HasPrefix(line, "  (minimized from") {
+		header := strings.HasPrefix(line, "Scenario (") || strings.HasPrefix(line, "Program ") && strings.Contains(line, " (seed ")
+		if !header && !strings.HasPrefix(line, "  (minimized from") {
 			keep = append(keep, line)
 		}
 	}

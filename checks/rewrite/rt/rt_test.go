@@ -98,3 +98,46 @@ func TestRT_AfterFunc(t *testing.T) {
 		t.Fatal("the function of a reset timer did not run")
 	}
 }
+
+func TestRT_Pull(t *testing.T) {
+	ran := 0
+	seq := func(yield func(int) bool) {
+		for i := 1; i <= 3; i++ {
+			ran = i
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	next, stop := rt.Pull(seq)
+	assert.Zero(t, ran, "the sequence starts at the first next")
+	for want := 1; want <= 3; want++ {
+		v, ok := next()
+		assert.True(t, ok)
+		assert.Equal(t, want, v)
+		assert.Equal(t, want, ran, "the sequence runs only up to the value next returned")
+	}
+	v, ok := next()
+	assert.False(t, ok)
+	assert.Zero(t, v)
+	stop()
+
+	next, stop = rt.Pull(seq)
+	v, _ = next()
+	assert.Equal(t, 1, v)
+	stop()
+	stop()
+	_, ok = next()
+	assert.False(t, ok, "nothing after stop")
+	assert.Equal(t, 1, ran, "stop ended the sequence at its pending yield")
+
+	next, _ = rt.Pull(func(yield func(int) bool) { panic("boom") })
+	assert.PanicsWithValue(t, "boom", func() { next() }, "the sequence's panic is raised in next")
+
+	next2, stop2 := rt.Pull2(func(yield func(string, int) bool) { yield("a", 1) })
+	k, n, ok := next2()
+	assert.Equal(t, "a", k)
+	assert.Equal(t, 1, n)
+	assert.True(t, ok)
+	stop2()
+}
