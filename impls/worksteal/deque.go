@@ -22,8 +22,8 @@ import "sync/atomic"
 //   - Pop: the store of the decremented bottom, which reserves the bottom
 //     item against thieves that read bottom after it; for the last item,
 //     its successful compare-and-swap of top (a failed one means a thief
-//     linearized first, and Pop returns empty at the load of top that shows
-//     it).
+//     took the item first, and Pop returns empty, linearized at that failed
+//     compare-and-swap, when the deque is empty).
 //   - Steal: its successful compare-and-swap of top; a Steal that finds the
 //     deque empty, its load of bottom.
 //
