@@ -9,6 +9,8 @@
 //   - [Stack]: LIFO push and pop (guide 10.3).
 //   - [BlockingQueue]: a bounded FIFO whose take waits for an item and whose put
 //     waits for room (guide 9.3).
+//   - [WorkStealingDeque]: an owner's push and pop at the bottom, thieves'
+//     steal at the top, each item taken at most once (guide 4.3).
 //   - [ActorCounter]: a counter served by an actor, whose get may time out
 //     (guide 7.2); used through [PerSender].
 //   - [Channel]: a Go channel, buffered or unbuffered: FIFO, capacity,

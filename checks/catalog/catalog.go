@@ -122,7 +122,7 @@ func All() []Entry {
 	var all []Entry
 	for _, group := range [][]Entry{counters, references, stacks, buffers, actors, banks, scopes, polites, fairnessEntries, priorities,
 		lockFreeEntries, coroutines, structuredEntries, executors, eventLoops, bankActors, pipelines, pools, rateLimiters,
-		channels, selectEntries, futures, concurrencyEntries, caches, semaphores, semaphorePrograms, producerConsumers} {
+		channels, selectEntries, futures, concurrencyEntries, caches, semaphores, semaphorePrograms, producerConsumers, workStealing} {
 		all = append(all, group...)
 	}
 	return all
