@@ -225,6 +225,15 @@ func (j *jsonEncoder) enc(v any) json.RawMessage {
 	return data
 }
 
+func (s fileScenario) hasCalls() bool {
+	for _, c := range s.Clients {
+		if len(c) > 0 {
+			return true
+		}
+	}
+	return len(s.Init)+len(s.Post) > 0
+}
+
 // fileScenario is sc as a history file stores it.
 func (tg *target) fileScenario(sc scenario) (fileScenario, error) {
 	var j jsonEncoder
@@ -282,8 +291,13 @@ func readHistoryFile(path string) (historyFile, error) {
 	if hf.Format != historyFormat {
 		return hf, fmt.Errorf("%s has history format %d; this weft reads format %d", path, hf.Format, historyFormat)
 	}
-	if hf.Structure == "" || len(hf.Scenario.Clients) == 0 && hf.Model != nothingModel().name {
-		return hf, fmt.Errorf("%s has no structure or no clients: not a complete weft history file", path)
+	if hf.Structure == "" {
+		return hf, fmt.Errorf("%s names no structure: not a complete weft history file", path)
+	}
+	// A shrunk scenario can keep only its init or post calls; only a
+	// program's has no call at all.
+	if !hf.Scenario.hasCalls() && hf.Model != nothingModel().name {
+		return hf, fmt.Errorf("%s has no calls: not a complete weft history file", path)
 	}
 	if hf.Schedule != nil {
 		if _, err := decodeSchedule(hf.Schedule.Decisions); err != nil {

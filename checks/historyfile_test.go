@@ -29,8 +29,8 @@ func TestReadHistoryFile_RejectsWhatIsNotOne(t *testing.T) {
 		"not JSON":        {"{not json", "is not a weft history file"},
 		"unknown field":   {`{"weftHistoryFormat":1,"colour":"red"}`, `unknown field "colour"`},
 		"other format":    {`{"weftHistoryFormat":7,"structure":"s","scenario":{"clients":[[]]}}`, "has history format 7; this weft reads format 1"},
-		"no structure":    {`{"weftHistoryFormat":1,"scenario":{"clients":[[]]}}`, "no structure or no clients"},
-		"no clients":      {`{"weftHistoryFormat":1,"structure":"s","scenario":{"clients":[]}}`, "no structure or no clients"},
+		"no structure":    {`{"weftHistoryFormat":1,"scenario":{"clients":[[]]}}`, "names no structure"},
+		"no calls":        {`{"weftHistoryFormat":1,"structure":"s","scenario":{"clients":[[]]}}`, "has no calls"},
 		"missing history": {"", "is not a weft history file"},
 	}
 	for name, tc := range cases {
@@ -68,4 +68,12 @@ func TestModuleRoot_FindsGoMod(t *testing.T) {
 	assert.Equal(t, "./checks", pkg)
 	assert.Equal(t, "histories/out/x.json", relToRoot(filepath.Join(root, "histories", "out", "x.json")))
 	assert.Equal(t, "/elsewhere/x.json", relToRoot("/elsewhere/x.json"))
+}
+
+// A shrunk scenario can keep only its post calls: rapid may shrink the
+// parallel part away when the bug shows after it (a leak, say).
+func TestReadHistoryFile_AcceptsAScenarioWithOnlyPostCalls(t *testing.T) {
+	hf, err := readHistoryFile(writeFile(t, `{"weftHistoryFormat":1,"structure":"s","model":"m","scenario":{"init":[],"clients":null,"post":[{"op":"timeout","input":{}}]}}`))
+	require.NoError(t, err)
+	assert.Len(t, hf.Scenario.Post, 1)
 }
