@@ -304,8 +304,16 @@ func TestProgram_SequentialRefusesIt(t *testing.T) {
 // scenarios would try the same schedules again.
 func TestProgram_BoundedSearchesOneScenarioToItsEnd(t *testing.T) {
 	o := controlledOpts("bounded", t.TempDir())
-	o.Schedules = 2 // far fewer than the program has
-	res := checks.Check(t, checks.Program("producer-consumer", producerConsumer), o)
+	o.Schedules = 2 // fewer than the program has
+	res := checks.Check(t, checks.Program("two-lockers", func() {
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		wg.Add(1)
+		sched.Go(func() { defer wg.Done(); mu.Lock(); mu.Unlock() })
+		mu.Lock()
+		mu.Unlock()
+		wg.Wait()
+	}), o)
 	assert.Equal(t, checks.Ok, res.Verdict)
 	assert.Equal(t, 1, res.Scenarios)
 	assert.Equal(t, 1, res.Exhausted, "the one scenario's space was searched to its end")

@@ -26,7 +26,7 @@ const (
 	defaultTotal      = 2 * time.Minute
 	defaultShortTotal = 24 * time.Second
 	minBudget         = 2 * time.Second
-	minShortBudget    = 500 * time.Millisecond
+	minShortBudget    = 200 * time.Millisecond
 	// shortShrinkTime bounds the shrinking of each failure found under
 	// -short: enough for a readable report, and the catalog finds a few
 	// dozen failures.
