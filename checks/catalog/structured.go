@@ -104,7 +104,10 @@ var structuredEntries = []Entry{
 	programEntry[*structured.ShutdownOnFailure]("12", checks.Ok, "structured/shutdown-on-failure", shutdownOnFailure),
 	programEntry[*structured.Hasty]("12", checks.Violated, "structured/hasty-wait", scopeProgram(structured.NewHasty)),
 	programEntry[*structured.Swallowing]("12", checks.Violated, "structured/swallowed-error", scopeProgram(structured.NewSwallowing)),
-	programEntry[*structured.Uncancelled]("12", checks.Deadlock, "structured/uncancelled-sibling", scopeProgram(structured.NewUncancelled)),
+	// Every execution deadlocks: a short watchdog only shortens the wait
+	// for the stress hang that control then diagnoses.
+	programEntry[*structured.Uncancelled]("12", checks.Deadlock, "structured/uncancelled-sibling", scopeProgram(structured.NewUncancelled)).
+		WithOptions(quickHang),
 	programEntry[*structured.LooseLimit]("12", checks.Violated, "structured/loose-limit",
 		limitProgram(func(ctx context.Context) *structured.LooseLimit { return structured.NewLooseLimit(ctx, 2) })),
 }
