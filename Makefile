@@ -6,7 +6,7 @@ SUMMARY := $(CURDIR)/$(OUT)/summary.jsonl
 # A test binary that runs longer than this is stopped with every goroutine's
 # stack. Raise it with the budget for a soak: make check WEFT_TOTAL=30m
 # TIMEOUT=3h gives each pass 30 minutes for the correct structures, shared
-# among them (default 2m, 24s with -short); WEFT_BUDGET=5m gives every check
+# among them (default 2m, 12s with -short); WEFT_BUDGET=5m gives every check
 # 5 minutes.
 TIMEOUT ?= 30m
 # make check V=1 prints the report of every bug caught.

@@ -24,7 +24,7 @@ import (
 const (
 	totalEnv          = "WEFT_TOTAL"
 	defaultTotal      = 2 * time.Minute
-	defaultShortTotal = 24 * time.Second
+	defaultShortTotal = 12 * time.Second
 	minBudget         = 2 * time.Second
 	minShortBudget    = 200 * time.Millisecond
 	// shortShrinkTime bounds the shrinking of each failure found under
