@@ -22,8 +22,23 @@ const balanceTimeout = 50 * time.Millisecond
 // request waits for the reply; amounts are small, so that withdrawals are
 // refused some of the time.
 func accountOps() []checks.Op[*bankactor.Account, models.AccountInput, models.AccountOutput] {
+	type op = checks.Op[*bankactor.Account, models.AccountInput, models.AccountOutput]
 	amount := rapid.IntRange(1, 3)
-	return []checks.Op[*bankactor.Account, models.AccountInput, models.AccountOutput]{
+	// send is a message sent without waiting, with an amount drawn.
+	send := func(name string, kind models.AccountOp, deliver func(a *bankactor.Account, amount int)) op {
+		return op{
+			Name: name,
+			Input: rapid.Custom(func(t *rapid.T) models.AccountInput {
+				return models.AccountInput{Op: kind, Amount: amount.Draw(t, "amount")}
+			}),
+			Run: func(a *bankactor.Account, in models.AccountInput) models.AccountOutput {
+				deliver(a, in.Amount)
+				return models.AccountOutput{}
+			},
+			Async: true,
+		}
+	}
+	return []op{
 		{
 			Name:  "balance",
 			Input: rapid.Just(models.AccountInput{Op: models.AccountBalance}),
@@ -35,28 +50,8 @@ func accountOps() []checks.Op[*bankactor.Account, models.AccountInput, models.Ac
 				return models.AccountOutput{Balance: n}
 			},
 		},
-		{
-			Name: "deposit",
-			Input: rapid.Custom(func(t *rapid.T) models.AccountInput {
-				return models.AccountInput{Op: models.AccountDeposit, Amount: amount.Draw(t, "amount")}
-			}),
-			Run: func(a *bankactor.Account, in models.AccountInput) models.AccountOutput {
-				a.Deposit(in.Amount)
-				return models.AccountOutput{}
-			},
-			Async: true,
-		},
-		{
-			Name: "withdraw",
-			Input: rapid.Custom(func(t *rapid.T) models.AccountInput {
-				return models.AccountInput{Op: models.AccountWithdraw, Amount: amount.Draw(t, "amount")}
-			}),
-			Run: func(a *bankactor.Account, in models.AccountInput) models.AccountOutput {
-				a.Withdraw(in.Amount)
-				return models.AccountOutput{}
-			},
-			Async: true,
-		},
+		send("deposit", models.AccountDeposit, (*bankactor.Account).Deposit),
+		send("withdraw", models.AccountWithdraw, (*bankactor.Account).Withdraw),
 		{
 			Name:  "invalid",
 			Input: rapid.Just(models.AccountInput{Op: models.AccountInvalid}),

@@ -19,10 +19,17 @@ import (
 // what a loaded 2-core machine delays a goroutine by: 260 ms.
 const stressUnit = 200 * time.Millisecond
 
+// virtualClock reports whether this execution runs on weft's virtual clock
+// (under a controller), where a wait ends exactly when it should and a call
+// returns at the instant it took effect, so a program can require exact
+// times; on the real clock only bounds that late goroutines cannot falsify
+// hold (the rate limiter's judge and the gathers below use it).
+func virtualClock() bool { return engine.Controlled() }
+
 // timeUnit is what a program's second is in this execution: a second of
 // virtual time under control, stressUnit of real time under stress.
 func timeUnit() time.Duration {
-	if engine.Controlled() {
+	if virtualClock() {
 		return time.Second
 	}
 	return stressUnit
@@ -35,7 +42,7 @@ func timeUnit() time.Duration {
 // execution, so a correct program never fails it and a sequential one,
 // which waits at least the sum, always does.
 func requireConcurrent(what string, elapsed, longest, sum time.Duration) {
-	if engine.Controlled() {
+	if virtualClock() {
 		checks.Require(elapsed == longest, "%s complete at exactly %v of virtual time, the longest wait, not %v, their sum: they took %v",
 			what, longest, sum, elapsed)
 		return

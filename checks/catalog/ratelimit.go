@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/weftlab/weft/checks"
-	"github.com/weftlab/weft/checks/internal/engine"
 	"github.com/weftlab/weft/impls/ratelimit"
 	"github.com/weftlab/weft/models"
 )
@@ -36,13 +35,6 @@ func ratePeriod() time.Duration {
 	}
 	return 20 * time.Millisecond
 }
-
-// virtualClock reports whether this execution runs on weft's virtual clock
-// (under a controller), where a call returns at the instant it took effect
-// and every tick is handled at its instant, so that models.TokenBucket can
-// judge everything; on the real clock it judges only what late ticks and
-// late goroutines cannot falsify.
-func virtualClock() bool { return engine.Controlled() }
 
 func bucketClock() models.Clock {
 	if virtualClock() {
