@@ -190,10 +190,16 @@ func Park(k Kind, obj any) {
 
 // Unpark makes the goroutines parked on obj runnable: a shim calls it after
 // every operation that may let them go on (Unlock, Signal, Done, ...). It
-// does not switch goroutines. Without a controller it does nothing.
+// does not switch goroutines. Without a controller it does nothing, and so
+// it does for a goroutine whose turn it is not: one that passed its
+// operation's point before this controller was installed (left behind by
+// an earlier execution) is not part of this one, and must not touch its
+// state.
 func Unpark(obj any) {
 	if controlled.Load() {
-		current().unpark(obj)
+		if c := current(); c.holdsTurn() {
+			c.unpark(obj)
+		}
 	}
 }
 

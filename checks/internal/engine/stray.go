@@ -84,6 +84,12 @@ func (c *Controller) unwinds() {
 	}
 }
 
+// holdsTurn reports whether the calling goroutine is the one whose turn it
+// is (always true where goroutine ids cannot be read).
+func (c *Controller) holdsTurn() bool {
+	return !goidWorks || c.turnHolder.Load() == goid.Get()
+}
+
 // checkTurn parks the calling goroutine for good, as a stray, unless it
 // has the turn or is a managed goroutine being unwound.
 func (c *Controller) checkTurn(p Point) {
