@@ -192,3 +192,14 @@ func TestRun_FailuresInOneSecondKeepTheirFiles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, written, 2)
 }
+
+func TestVerdict_OrIsMetByEitherVerdictAndNoOther(t *testing.T) {
+	want := checks.DataRace.Or(checks.Violated)
+	assert.Equal(t, checks.Verdict("data race or requirement violated"), want)
+	assert.True(t, checks.DataRace.Satisfies(want))
+	assert.True(t, checks.Violated.Satisfies(want))
+	assert.False(t, checks.Panic.Satisfies(want))
+	assert.False(t, checks.Ok.Satisfies(want))
+	assert.True(t, checks.Deadlock.Satisfies(checks.Leak.Or(checks.PotentialDeadlock)), "a deadlock meets a potential one inside an Or too")
+	assert.False(t, checks.Verdict("data race or requirement violated").Satisfies(checks.DataRace), "an Or is never a verdict found")
+}

@@ -30,6 +30,10 @@ type Entry struct {
 	// strategy (and in place of stress under -race) it is expected to be
 	// caught as checks.DataRace.
 	Racy bool
+	// RaceMayNotShow, for a Racy variant, says why some of its failing
+	// executions hold no race: under stress+race it is then expected as
+	// checks.DataRace or its own Expect.
+	RaceMayNotShow string
 	// Target is the structure to check.
 	Target checks.Target
 	// Options adjusts the check for this variant. Options.OnlyControlled
@@ -167,6 +171,23 @@ func (e Entry) WithoutSequential(why string) Entry {
 func (e Entry) DataRace() Entry {
 	e.Racy = true
 	return e
+}
+
+// DataRaceOrOwn marks e's bug as a data race in some failing executions
+// only, for the reason given: under the race detector it is expected as a
+// data race or as its own verdict.
+func (e Entry) DataRaceOrOwn(why string) Entry {
+	e.Racy, e.RaceMayNotShow = true, why
+	return e
+}
+
+// RaceExpect is what the stress+race strategy must find in e, a Racy
+// variant.
+func (e Entry) RaceExpect() checks.Verdict {
+	if e.RaceMayNotShow != "" {
+		return checks.DataRace.Or(e.Expect)
+	}
+	return checks.DataRace
 }
 
 // ObstructionFree makes e an obstruction-freedom check: every operation

@@ -26,7 +26,7 @@ func TestCatalog(t *testing.T) {
 					t.Fatal(err)
 				}
 				if strategy == "stress+race" || israce.Enabled && !controlled {
-					opts.Strategy, expect = "stress+race", checks.DataRace
+					opts.Strategy, expect = "stress+race", e.RaceExpect()
 					t.Setenv("WEFT_STRATEGY", "stress+race") // which beats Options
 				}
 			}

@@ -25,8 +25,12 @@ var pipelines = []Entry{
 	programEntry[pipeline.Pipeline]("8.2", checks.Ok, "pipeline/sum-of-squares", sumOfSquares(pipeline.Correct)),
 	programEntry[pipeline.Pipeline]("8.2", checks.Ok, "pipeline/early-stop", earlyStop(pipeline.Correct)),
 	// Its close and a forwarder's send on the merged channel are not
-	// ordered: a data race as well, which the race detector reports.
-	programEntry[pipeline.Pipeline]("8.2", checks.Violated, "pipeline/closes-early", sumOfSquares(pipeline.ClosesEarly)).DataRace(),
+	// ordered: a data race as well, which the race detector reports when
+	// the send comes.
+	programEntry[pipeline.Pipeline]("8.2", checks.Violated, "pipeline/closes-early", sumOfSquares(pipeline.ClosesEarly)).
+		DataRaceOrOwn("the consumer's range ends at the early close and its requirement fails before a forwarder " +
+			"still holding a square sends it; that forwarder, seeing the consumer's cancel, may then return " +
+			"without touching the closed channel, and the execution holds no race (a CI run saw exactly this)"),
 	programEntry[pipeline.Pipeline]("8.2", checks.Leak, "pipeline/ignores-stop", earlyStop(pipeline.IgnoresStop)),
 }
 
