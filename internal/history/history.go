@@ -1,0 +1,104 @@
+// Package history reads histories of calls to one concurrent object from
+// files, whatever recorded them, so that weft's command can judge, explain
+// and draw them: weft's own history files, porcupine's test data (the
+// Jepsen etcd logs and the key-value logs) and a line format a student can
+// write by hand. Each format is one file of this package that registers a
+// reader.
+package history
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// A History is a complete history of calls to one object and the model
+// that judges it.
+type History struct {
+	// File is the path it was read from.
+	File string
+	// Format names the format it was read in, as Formats lists it.
+	Format string
+	// Title names the object, such as "counter/split-lock" or "etcd".
+	Title string
+	// Model is the sequential specification the calls are judged against.
+	// Its DescribeOperation and DescribeState must be set.
+	Model porcupine.Model
+	// Explain, if set, says why the model rejects a call with its output
+	// in a state, such as "the model says get(a) → 2".
+	Explain func(state, input, output any) string
+	// Operations are the calls, with logical or real times; an operation
+	// that never returned has Return math.MaxInt64.
+	Operations []porcupine.Operation
+	// Clients labels each ClientId of Operations, such as "client 0" or
+	// "init, post"; a ClientId beyond it is shown as its number.
+	Clients []string
+	// Recorded is the verdict the file claims, such as "not linearizable"
+	// or "ok", or "" when it claims none.
+	Recorded string
+}
+
+// A format reads one kind of history file.
+type format struct {
+	// name identifies the format in messages and in History.Format.
+	name string
+	// sniff reports whether a file called name that starts with head is
+	// in this format.
+	sniff func(name string, head []byte) bool
+	// read parses a whole file; its errors name the line and the problem.
+	read func(name string, data []byte) (*History, error)
+}
+
+var formats []format
+
+// register adds a format; each format's file calls it from init.
+func register(f format) {
+	if slices.ContainsFunc(formats, func(g format) bool { return g.name == f.name }) {
+		panic("history: format " + f.name + " registered twice")
+	}
+	formats = append(formats, f)
+}
+
+// Formats lists the names of the formats Read accepts.
+func Formats() []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// ErrUnknownFormat is wrapped by Read's error for a file in no known
+// format.
+var ErrUnknownFormat = errors.New("not a history in any format weft reads")
+
+// Read reads the history in the file called name, in whichever format its
+// content shows. Its errors start with name and, for a malformed file, give
+// the line and the problem.
+func Read(name string) (*History, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(name, data)
+}
+
+// Parse is Read for data already read from the file called name.
+func Parse(name string, data []byte) (*History, error) {
+	head := data[:min(len(data), 4096)]
+	for _, f := range formats {
+		if f.sniff(name, head) {
+			h, err := f.read(name, data)
+			if err != nil {
+				return nil, err
+			}
+			h.File, h.Format = name, f.name
+			return h, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: %w (formats: %v)", name, ErrUnknownFormat, Formats())
+}
