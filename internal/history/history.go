@@ -39,6 +39,11 @@ type History struct {
 	// Recorded is the verdict the file claims, such as "not linearizable"
 	// or "ok", or "" when it claims none.
 	Recorded string
+	// Interleaving, for a failure weft found under its controlled
+	// scheduler, is the interleaving step by step as the text report
+	// prints it (one line per step, one column per goroutine); "" for
+	// any other history.
+	Interleaving string
 }
 
 // A format reads one kind of history file.
