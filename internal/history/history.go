@@ -39,6 +39,10 @@ type History struct {
 	// Recorded is the verdict the file claims, such as "not linearizable"
 	// or "ok", or "" when it claims none.
 	Recorded string
+	// Unjudgeable, when set, says why the history's linearizability cannot
+	// be judged (calls that never returned, on a model that cannot say
+	// what such a call did): a checker's verdict on it would mean nothing.
+	Unjudgeable string
 	// Interleaving, for a failure weft found under its controlled
 	// scheduler, is the interleaving step by step as the text report
 	// prints it (one line per step, one column per goroutine); "" for
