@@ -15,6 +15,10 @@
 //	    the test expected the failure and passes), and ends with a line that
 //	    compares the verdict with the recorded one.
 //
+//	view [-o OUT.html] FILE
+//	    Write weft's self-contained HTML view of the history in FILE and
+//	    print its path; `weft view -h` details the page and its exit status.
+//
 //	test [-strategy list] [-budget d] [-run regexp] [-v] packages
 //	    Check plain Go packages' own tests under weft, unmodified: rewrite
 //	    the packages (package checks/rewrite), run each TestXxx as a weft
@@ -47,6 +51,7 @@ const usage = `usage: weft <command> [arguments]
 Commands:
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
+  view [-o OUT.html] FILE      write the HTML view of the history in FILE and print its path
 
 Run "weft <command> -h" for a command's details.
 `
@@ -66,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return reproMain(args[1:], stdout, stderr)
 	case "test":
 		return testMain(args[1:], stdout, stderr)
+	case "view":
+		return viewMain(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -23,6 +23,9 @@ type Analysis struct {
 	// Stuck is the first partition whose order is incomplete; nil for a
 	// linearizable history, and when the checker timed out.
 	Stuck *Stuck
+	// Unjudgeable is the history's Unjudgeable: when set, the checker was
+	// not run, since its verdict would mean nothing.
+	Unjudgeable string
 }
 
 // An Order is a sequence of calls the model accepts, one after the other.
@@ -60,6 +63,9 @@ type Candidate struct {
 // operations whose Metadata is each one's index, so that the orders map
 // back to h.Operations whatever partitions the model makes.
 func Check(h *history.History, timeout time.Duration) *Analysis {
+	if h.Unjudgeable != "" {
+		return &Analysis{Result: porcupine.Unknown, Unjudgeable: h.Unjudgeable}
+	}
 	ops := make([]porcupine.Operation, len(h.Operations))
 	for i, op := range h.Operations {
 		op.Metadata = i

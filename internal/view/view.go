@@ -48,6 +48,14 @@ func Verdict(r porcupine.CheckResult) string {
 	}
 }
 
+// Verdict is a's verdict as weft words it.
+func (a *Analysis) Verdict() string {
+	if a.Unjudgeable != "" {
+		return "cannot be judged"
+	}
+	return Verdict(a.Result)
+}
+
 //go:embed page.html
 var pageText string
 
@@ -80,6 +88,7 @@ type data struct {
 	Orders                           []orderData
 	Stuck                            *stuckData
 	Interleaving                     string
+	Unjudgeable                      bool
 }
 
 type orderData struct {
@@ -105,7 +114,7 @@ type stuckData struct {
 }
 
 func build(h *history.History, a *Analysis, opt Options) data {
-	d := data{Structure: h.Title, Verdict: Verdict(a.Result), Links: opt.Links, Interleaving: h.Interleaving}
+	d := data{Structure: h.Title, Verdict: a.Verdict(), Links: opt.Links, Interleaving: h.Interleaving}
 	if d.Structure == "" {
 		d.Structure = h.File
 	}
@@ -116,6 +125,10 @@ func build(h *history.History, a *Analysis, opt Options) data {
 		d.Class = "fail"
 	default:
 		d.Class = "unknown"
+	}
+	if a.Unjudgeable != "" {
+		d.Unjudgeable = true
+		d.Notes = append(d.Notes, "Linearizability cannot be judged: "+a.Unjudgeable+".")
 	}
 	if opt.Verdict != "" && opt.Verdict != d.Verdict {
 		d.Notes = append(d.Notes, "The checker alone finds the history "+d.Verdict+".")

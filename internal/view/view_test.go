@@ -137,3 +137,14 @@ func TestLayout_PendingAndOverlappingCallsGetRoomsOfTheirOwn(t *testing.T) {
 	assert.NotEqual(t, byIndex[1].Col, byIndex[2].Col)
 	assert.Equal(t, 3, g.Lanes, "one lane for client 0, two for client 1")
 }
+
+func TestWrite_AnUnjudgeableHistoryIsNeitherPassNorFailOfTheChecker(t *testing.T) {
+	h := lostUpdate()
+	h.Unjudgeable = "calls panicked, and the model cannot say what such a call did"
+	a, page := render(t, h, Options{})
+	assert.Equal(t, "cannot be judged", a.Verdict())
+	assert.Empty(t, a.Orders, "the checker's orders would mean nothing")
+	assert.Contains(t, page, "<title>weft: counter/split-lock — cannot be judged</title>")
+	assert.Contains(t, page, "Linearizability cannot be judged: calls panicked, and the model cannot say what such a call did.")
+	assert.NotContains(t, page, "ran out of time")
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+
+	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/view"
+)
+
+const viewUsage = `usage: weft view [-o OUT.html] [-timeout d] FILE
+
+Writes weft's view of the history in FILE as one self-contained HTML page
+(nothing is fetched from the network: open it anywhere) and prints its
+path. The page shows one column per client with each call's interval on a
+shared time axis, the order of the calls the checker found with the model
+state after each one, and, for a history that is not linearizable, where
+every order gets stuck with what the model expected instead; for a failure
+weft found under its controlled scheduler, the interleaving step by step.
+
+FILE is a history in one of the formats weft reads: %s.
+
+Flags:
+  -o OUT.html   the page to write (default: FILE's base name, its extension
+                replaced by .html, in the current directory)
+  -timeout d    how long the linearizability checker may run (default 30s);
+                a check that runs out of time is shown as unknown, never as
+                a pass
+
+Exit status: 0 the page is written and the history is linearizable; 1 the
+page is written and the history is not linearizable, or its check ran out
+of time, or it cannot be judged; 2 bad usage, a file that cannot be read
+as a history, or a page that cannot be written.
+`
+
+func viewMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("weft view", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	usage := func(w io.Writer) { fmt.Fprintf(w, viewUsage, strings.Join(history.Formats(), ", ")) }
+	fs.Usage = func() {} // Parse's error says what is wrong; the usage follows it below
+	out := fs.String("o", "", "")
+	timeout := fs.Duration("timeout", 30*time.Second, "")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			usage(stdout)
+			return 0
+		}
+		usage(stderr)
+		return 2
+	}
+	if fs.NArg() != 1 {
+		usage(stderr)
+		return 2
+	}
+	file := fs.Arg(0)
+	if *timeout <= 0 {
+		fmt.Fprintf(stderr, "weft view: -timeout must be positive, not %v\n", *timeout)
+		return 2
+	}
+	h, err := history.Read(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "weft view: %v\n", err)
+		return 2
+	}
+	if *out == "" {
+		base := filepath.Base(file)
+		*out = strings.TrimSuffix(base, filepath.Ext(base)) + ".html"
+	}
+	a := view.Check(h, *timeout)
+	if err := view.WriteFile(*out, h, a, view.Options{}); err != nil {
+		fmt.Fprintf(stderr, "weft view: %v\n", err)
+		return 2
+	}
+	fmt.Fprintln(stdout, *out)
+	if a.Unjudgeable == "" && a.Result == porcupine.Ok {
+		return 0
+	}
+	fmt.Fprintf(stderr, "weft view: %s: %s\n", file, a.Verdict())
+	return 1
+}
