@@ -34,6 +34,10 @@ type FileHistory struct {
 	// cannot be judged: weft does not check it, and neither should a
 	// tool, since the checker would give a verdict that means nothing.
 	Unjudgeable string
+	// Interleaving is, for a failure found under control, the
+	// interleaving step by step as the file's report shows it; "" for a
+	// failure found on real cores.
+	Interleaving string
 }
 
 // HistoryStructure returns the name of the structure whose history the
@@ -68,12 +72,13 @@ func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	fh := &FileHistory{
-		Structure:  hf.Structure,
-		Model:      hf.Model,
-		Verdict:    hf.Verdict,
-		Checker:    tg.checker,
-		Operations: tg.operations(e),
-		Clients:    rowLabels(e.clients),
+		Structure:    hf.Structure,
+		Model:        hf.Model,
+		Verdict:      hf.Verdict,
+		Checker:      tg.checker,
+		Operations:   tg.operations(e),
+		Clients:      rowLabels(e.clients),
+		Interleaving: interleavingOf(hf.Report),
 		Explain: func(state, input, output any) string {
 			c := input.(*checkCall)
 			if c.wildcard {

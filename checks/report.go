@@ -27,6 +27,24 @@ type failure struct {
 	minimized *minimizeInfo
 }
 
+// interleavingHeading opens the interleaving's section of a report, which
+// ends at the next blank line: interleavingOf finds it there.
+const interleavingHeading = "\nInterleaving (one line per step; ⇢ marks where control left a goroutine):\n"
+
+// interleavingOf is the interleaving section of a report without its
+// heading, or "" if it has none.
+func interleavingOf(report string) string {
+	_, rest, ok := strings.Cut(report, interleavingHeading)
+	if !ok {
+		return ""
+	}
+	section, _, _ := strings.Cut(rest, "\n\n")
+	if section = strings.TrimSuffix(section, "\n"); section == "" {
+		return ""
+	}
+	return section + "\n"
+}
+
 // report renders f for people. Its first line names the verdict.
 func (r *runner) report(f *failure) string {
 	var b strings.Builder
@@ -57,7 +75,7 @@ func (r *runner) report(f *failure) string {
 	}
 	r.writeSections(&b, f)
 	if c := f.exec.control; c != nil {
-		b.WriteString("\nInterleaving (one line per step; ⇢ marks where control left a goroutine):\n")
+		b.WriteString(interleavingHeading)
 		writeInterleaving(&b, c, r.tg.program)
 	}
 	if h := f.stressHang; h != nil {

@@ -55,12 +55,13 @@ func readWeft(name string, data []byte) (*History, error) {
 		return nil, err
 	}
 	return &History{
-		Title:       fh.Structure,
-		Model:       fh.Checker,
-		Explain:     fh.Explain,
-		Operations:  fh.Operations,
-		Clients:     fh.Clients,
-		Recorded:    string(fh.Verdict),
-		Unjudgeable: fh.Unjudgeable,
+		Title:        fh.Structure,
+		Model:        fh.Checker,
+		Explain:      fh.Explain,
+		Operations:   fh.Operations,
+		Clients:      fh.Clients,
+		Recorded:     string(fh.Verdict),
+		Unjudgeable:  fh.Unjudgeable,
+		Interleaving: fh.Interleaving,
 	}, nil
 }
