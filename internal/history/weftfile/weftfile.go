@@ -1,4 +1,15 @@
-package history
+// Package weftfile registers weft's own history files
+// (histories/README.md), which failing checks write, as a format of
+// package history: import it for its side effect. The file names its
+// structure, whose model and operations decode the calls. Only the
+// catalog's structures are known here; a history of a structure of another
+// module is judged by checks.Verify in that module.
+//
+// It is a package of its own, not a file of package history, because it
+// needs package checks and its catalog, and checks needs package history
+// (through package view) to draw each failure: a reader of weft's files in
+// package history would make an import cycle.
+package weftfile
 
 import (
 	"bytes"
@@ -7,14 +18,11 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
+	"github.com/weftlab/weft/internal/history"
 )
 
-// weft's own history files (histories/README.md), which failing checks
-// write: the file names its structure, whose model and operations decode
-// the calls. Only the catalog's structures are known here; a history of a
-// structure of another module is judged by checks.Verify in that module.
 func init() {
-	register(format{name: "weft", sniff: sniffWeft, read: readWeft})
+	history.Register("weft", sniffWeft, readWeft)
 }
 
 // sniffWeft recognises a JSON object whose first field is weft's format
@@ -40,7 +48,7 @@ var structures = sync.OnceValue(func() map[string]checks.Target {
 	return m
 })
 
-func readWeft(name string, data []byte) (*History, error) {
+func readWeft(name string, data []byte) (*history.History, error) {
 	structure, err := checks.HistoryStructure(name, data)
 	if err != nil {
 		return nil, err
@@ -54,7 +62,7 @@ func readWeft(name string, data []byte) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &History{
+	return &history.History{
 		Title:        fh.Structure,
 		Model:        fh.Checker,
 		Explain:      fh.Explain,
