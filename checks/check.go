@@ -43,9 +43,10 @@ type Result struct {
 type Failure struct {
 	// Report is the text report: its first line names the verdict.
 	Report string
-	// HistoryFile and ViewFile are the JSON history and porcupine's HTML
-	// view, relative to the module root (empty if they could not be
-	// written; the report says why).
+	// HistoryFile and ViewFile are the JSON history and weft's HTML view
+	// (which links to porcupine's, beside it as NAME.porcupine.html),
+	// relative to the module root (empty if they could not be written;
+	// the report says why).
 	HistoryFile, ViewFile string
 	// Repro is the command that reruns the failing scenario.
 	Repro string

@@ -217,7 +217,7 @@ func TestControlled_ReplayGivesTheSameInterleaving(t *testing.T) {
 	assert.Equal(t, want, readJSON(t, res.Failure.HistoryFile), "a replay leaves the file as it was")
 	written, err := filepath.Glob(filepath.Join(out, "*"))
 	require.NoError(t, err)
-	assert.Len(t, written, 2, "a replay writes no files: only the first failure's json and html")
+	assert.Len(t, written, 3, "a replay writes no files: only the first failure's json, view and porcupine's view")
 }
 
 func TestControlled_BoundedSearchExhaustsSmallScenarios(t *testing.T) {

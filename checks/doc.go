@@ -58,7 +58,8 @@ Step by step:
     recovered and recorded.
   - The first failure is shrunk by rapid, explained (the longest legal order
     of its calls, the model state there, and why no remaining call fits),
-    written under histories/out as JSON and as porcupine's HTML view, and
+    written under histories/out as JSON and as weft's HTML view (which links
+    to porcupine's, beside it), and
     reported with one command that replays it (`go run
     github.com/weftlab/weft/cmd/weft repro FILE`, from any directory of the
     module). A controlled failure also has its schedule (minimized to fewer

@@ -164,7 +164,7 @@ func absFromRoot(path string) string {
 	return filepath.Join(root, path)
 }
 
-// write writes the history as JSON and as porcupine's HTML view.
+// write writes the history as JSON and as HTML views (view.go).
 func (r *runner) write(f *failure, report string, info porcupine.LinearizationInfo) error {
 	if err := os.MkdirAll(filepath.Dir(absFromRoot(f.files.history)), 0o755); err != nil {
 		return err

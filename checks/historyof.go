@@ -71,14 +71,21 @@ func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	fh := tg.fileHistory(e)
+	fh.Model, fh.Verdict, fh.Interleaving = hf.Model, hf.Verdict, interleavingOf(hf.Report)
+	return fh, nil
+}
+
+// fileHistory is the history of e as the checker judges it, for HistoryOf
+// and for the view of a failure; it leaves Verdict and Interleaving to the
+// caller.
+func (tg *target) fileHistory(e *execution) *FileHistory {
 	fh := &FileHistory{
-		Structure:    hf.Structure,
-		Model:        hf.Model,
-		Verdict:      hf.Verdict,
-		Checker:      tg.checker,
-		Operations:   tg.operations(e),
-		Clients:      rowLabels(e.clients),
-		Interleaving: interleavingOf(hf.Report),
+		Structure:  tg.name,
+		Model:      tg.model.name,
+		Checker:    tg.checker,
+		Operations: tg.operations(e),
+		Clients:    rowLabels(e.clients),
 		Explain: func(state, input, output any) string {
 			c := input.(*checkCall)
 			if c.wildcard {
@@ -90,5 +97,5 @@ func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
 	if e.failedOps() && tg.model.apply == nil {
 		fh.Unjudgeable = fmt.Sprintf("calls panicked or never returned, and model %q cannot say what such a call did", tg.model.name)
 	}
-	return fh, nil
+	return fh
 }

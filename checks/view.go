@@ -6,19 +6,60 @@ import (
 	"fmt"
 	"html"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/anishathalye/porcupine"
+
+	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/view"
 )
 
-// The HTML view is porcupine's visualization of the failing history,
-// adapted to read as the report does: porcupine numbers its rows by client
-// id and titles every page "Porcupine", while weft's rows are its clients,
-// the harness (init and post) and the fire-and-forget calls of each client
-// (see operations). The page is rewritten where porcupine leaves no hook:
-// its title, and the row labels its script draws. The rewrites match
-// porcupine v1.3.1's page; TestWriteView_LabelsRowsAsTheReport fails if an
-// upgrade changes it.
+// A failure's view is weft's own page (package internal/view): the clients
+// as the report labels them, each call's interval, the order the checker
+// found with the model state after each call, where linearization gets
+// stuck and, for a controlled failure, the interleaving. It links to
+// porcupine's page of the same history, written beside it as
+// NAME.porcupine.html, which adds what weft's page lacks: zooming into a
+// long history and the state at any point of it.
+
+// writeView writes weft's view of f's history to its view file, and
+// porcupine's beside it.
+func (r *runner) writeView(f *failure, info porcupine.LinearizationInfo) error {
+	porcupinePage := strings.TrimSuffix(f.files.view, ".html") + ".porcupine.html"
+	if err := r.writePorcupineView(f, info, porcupinePage); err != nil {
+		return err
+	}
+	fh := r.tg.fileHistory(f.exec)
+	h := &history.History{
+		File: f.files.history, Format: "weft", Title: r.tg.name,
+		Model: fh.Checker, Explain: fh.Explain, Operations: fh.Operations, Clients: fh.Clients,
+		Unjudgeable: fh.Unjudgeable,
+	}
+	if c := f.exec.control; c != nil {
+		var b strings.Builder
+		writeInterleaving(&b, c, r.tg.program)
+		h.Interleaving = b.String()
+	}
+	// The checker runs again on the operations as the view numbers them:
+	// on a failure's shrunk history, that takes milliseconds.
+	a := view.Check(h, r.cfg.checkTimeout)
+	return view.WriteFile(absFromRoot(f.files.view), h, a, view.Options{
+		Verdict: string(f.verdict),
+		Links: []view.Link{{
+			Text: "porcupine's view of the same history (zoom, and each call's state on hover)",
+			Href: filepath.Base(porcupinePage),
+		}},
+	})
+}
+
+// Porcupine's page is adapted to read as the report does: porcupine
+// numbers its rows by client id and titles every page "Porcupine", while
+// weft's rows are its clients, the harness (init and post) and the
+// fire-and-forget calls of each client (see operations). The page is
+// rewritten where porcupine leaves no hook: its title, and the row labels
+// its script draws. The rewrites match porcupine v1.3.1's page;
+// TestWriteView_LabelsRowsAsTheReport fails if an upgrade changes it.
 
 // rowLabelSites are the expressions of porcupine's script that label a
 // client's row with its number, and what replaces them.
@@ -27,18 +68,19 @@ var rowLabelSites = []struct{ from, to string }{
 	{"i < realClients ? i :", "i < realClients ? weftRow(i) :"},
 }
 
-// writeView writes porcupine's HTML view of f's history to its view file.
-func (r *runner) writeView(f *failure, info porcupine.LinearizationInfo) error {
+// writePorcupineView writes porcupine's HTML view of f's history to the
+// file called name, relative to the module root.
+func (r *runner) writePorcupineView(f *failure, info porcupine.LinearizationInfo, name string) error {
 	info.AddAnnotations(r.annotations(f))
 	var page bytes.Buffer
 	if err := porcupine.Visualize(r.tg.checker, info, &page); err != nil {
 		return err
 	}
-	out, err := relabel(page.String(), fmt.Sprintf("weft: %s — %s", r.tg.name, f.verdict), rowLabels(f.exec.clients))
+	out, err := relabel(page.String(), fmt.Sprintf("weft: %s — %s (porcupine's view)", r.tg.name, f.verdict), rowLabels(f.exec.clients))
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(absFromRoot(f.files.view), []byte(out), 0o644)
+	return os.WriteFile(absFromRoot(name), []byte(out), 0o644)
 }
 
 // rowLabels names the rows of the view of an execution with n clients.
