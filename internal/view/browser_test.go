@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	stdsync "sync"
 	"testing"
 	"time"
 
@@ -23,31 +24,64 @@ import (
 // open it, and check what the browser shows after the page's script ran.
 // CI installs chromium (.ci/run); only a machine without it skips them.
 
-// browser starts headless Chromium and returns a context to drive it.
+// TestMain closes the browser the tests shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.cancel != nil {
+		shared.cancel()
+	}
+	os.Exit(code)
+}
+
+// shared is the one Chromium the tests drive, started by the first test
+// that needs it: starting it takes most of a browser test's time.
+var shared struct {
+	once   stdsync.Once
+	ctx    context.Context
+	cancel context.CancelFunc
+	skip   string
+	err    error
+}
+
+// browser returns a context that drives headless Chromium, in a tab of its
+// own for the test.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
+	shared.once.Do(func() {
+		path := ""
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
 		}
+		if path == "" {
+			shared.skip = "no chromium binary on PATH (Debian: apt-get install chromium); .ci/run installs it"
+			return
+		}
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.NoSandbox, // CI runs as root, where Chromium's sandbox refuses to start
+			chromedp.WindowSize(1200, 900),
+		)
+		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelBrowser := chromedp.NewContext(alloc)
+		shared.ctx, shared.cancel = ctx, func() { cancelBrowser(); cancelAlloc() }
+		// Start it now, in its first tab, so that each test's tab is a new
+		// tab of the same browser.
+		if err := chromedp.Do(ctx); err != nil {
+			shared.err = err
+		}
+	})
+	if shared.skip != "" {
+		t.Skip(shared.skip)
 	}
-	if path == "" {
-		t.Skip("no chromium binary on PATH (Debian: apt-get install chromium); .ci/run installs it")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox, // CI runs as root, where Chromium's sandbox refuses to start
-		chromedp.WindowSize(1200, 900),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	require.NoError(t, shared.err, "chromium is installed but did not start")
+	tab, cancelTab := chromedp.NewContext(shared.ctx)
+	t.Cleanup(cancelTab)
+	tab, cancel := context.WithTimeout(tab, 30*time.Second)
 	t.Cleanup(cancel)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancelBrowser := chromedp.NewContext(ctx)
-	t.Cleanup(cancelBrowser)
-	return ctx
+	return tab
 }
 
 // open writes h's page to a file and opens it in the browser.
