@@ -71,16 +71,6 @@ func register(f format) {
 	formats = append(formats, f)
 }
 
-// Register adds the format called name, for a reader that cannot be a file
-// of this package (weft's own files, package weftfile, whose reader needs
-// package checks, which needs this package). sniff reports whether a file
-// called name that starts with head is in the format; read parses a whole
-// file, its errors naming the line and the problem. It panics if name is
-// taken; call it from init.
-func Register(name string, sniff func(name string, head []byte) bool, read func(name string, data []byte) (*History, error)) {
-	register(format{name: name, sniff: sniff, read: read})
-}
-
 // Formats lists the names of the formats Read accepts.
 func Formats() []string {
 	var names []string

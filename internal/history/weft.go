@@ -1,15 +1,4 @@
-// Package weftfile registers weft's own history files
-// (histories/README.md), which failing checks write, as a format of
-// package history: import it for its side effect. The file names its
-// structure, whose model and operations decode the calls. Only the
-// catalog's structures are known here; a history of a structure of another
-// module is judged by checks.Verify in that module.
-//
-// It is a package of its own, not a file of package history, because it
-// needs package checks and its catalog, and checks needs package history
-// (through package view) to draw each failure: a reader of weft's files in
-// package history would make an import cycle.
-package weftfile
+package history
 
 import (
 	"bytes"
@@ -18,11 +7,14 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/catalog"
-	"github.com/weftlab/weft/internal/history"
 )
 
+// weft's own history files (histories/README.md), which failing checks
+// write: the file names its structure, whose model and operations decode
+// the calls. Only the catalog's structures are known here; a history of a
+// structure of another module is judged by checks.Verify in that module.
 func init() {
-	history.Register("weft", sniffWeft, readWeft)
+	register(format{name: "weft", sniff: sniffWeft, read: readWeft})
 }
 
 // sniffWeft recognises a JSON object whose first field is weft's format
@@ -48,7 +40,7 @@ var structures = sync.OnceValue(func() map[string]checks.Target {
 	return m
 })
 
-func readWeft(name string, data []byte) (*history.History, error) {
+func readWeft(name string, data []byte) (*History, error) {
 	structure, err := checks.HistoryStructure(name, data)
 	if err != nil {
 		return nil, err
@@ -62,7 +54,7 @@ func readWeft(name string, data []byte) (*history.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &history.History{
+	return &History{
 		Title:        fh.Structure,
 		Model:        fh.Checker,
 		Explain:      fh.Explain,

@@ -1,4 +1,4 @@
-package weftfile
+package history
 
 import (
 	"os"
@@ -10,12 +10,10 @@ import (
 	"github.com/anishathalye/porcupine"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/weftlab/weft/internal/history"
 )
 
 // verdictOf is porcupine's verdict on h in the words of weft's files.
-func verdictOf(t *testing.T, h *history.History) string {
+func verdictOf(t *testing.T, h *History) string {
 	t.Helper()
 	switch porcupine.CheckOperationsTimeout(h.Model, h.Operations, 10*time.Second) {
 	case porcupine.Ok:
@@ -30,13 +28,13 @@ func verdictOf(t *testing.T, h *history.History) string {
 // Every file of histories/corpus reads, and porcupine judges it to the
 // verdict it records, as checks.Verify does in the catalog's tests.
 func TestWeft_CorpusJudgesToItsRecordedVerdicts(t *testing.T) {
-	files, err := filepath.Glob("../../../histories/corpus/*.json")
+	files, err := filepath.Glob("../../histories/corpus/*.json")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	seen := map[string]int{}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			h, err := history.Read(file)
+			h, err := Read(file)
 			require.NoError(t, err)
 			assert.Equal(t, "weft", h.Format)
 			assert.Equal(t, file, h.File)
@@ -57,7 +55,7 @@ func TestWeft_CorpusJudgesToItsRecordedVerdicts(t *testing.T) {
 }
 
 func TestWeft_LabelsClientsAndTitlesAsTheReport(t *testing.T) {
-	h, err := history.Read("../../../histories/corpus/counter-split-lock.json")
+	h, err := Read("../../histories/corpus/counter-split-lock.json")
 	require.NoError(t, err)
 	assert.Equal(t, "counter/split-lock", h.Title)
 	assert.Equal(t, []string{"client 0", "client 1", "init, post", "client 0, fire-and-forget", "client 1, fire-and-forget"}, h.Clients)
@@ -70,7 +68,7 @@ func TestWeft_LabelsClientsAndTitlesAsTheReport(t *testing.T) {
 }
 
 func TestWeft_RejectsBrokenFilesNamingFileAndProblem(t *testing.T) {
-	good, err := os.ReadFile("../../../histories/corpus/counter-split-lock.json")
+	good, err := os.ReadFile("../../histories/corpus/counter-split-lock.json")
 	require.NoError(t, err)
 	cases := map[string]struct{ data, want string }{
 		"bad JSON":          {"{\"weftHistoryFormat\": 1,\n\"structure\": oops}", "line 2"},
@@ -81,7 +79,7 @@ func TestWeft_RejectsBrokenFilesNamingFileAndProblem(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := history.Parse("f.json", []byte(tc.data))
+			_, err := Parse("f.json", []byte(tc.data))
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), "f.json"), err.Error())
 			assert.Contains(t, err.Error(), tc.want)
