@@ -11,7 +11,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 	"github.com/weftlab/weft/internal/view"
 )
 
@@ -31,7 +31,7 @@ func (r *runner) writeView(f *failure, info porcupine.LinearizationInfo) error {
 		return err
 	}
 	fh := r.tg.fileHistory(f.exec)
-	h := &history.History{
+	h := &hist.History{
 		File: f.files.history, Format: "weft", Title: r.tg.name,
 		Model: fh.Checker, Explain: fh.Explain, Operations: fh.Operations, Clients: fh.Clients,
 		Unjudgeable: fh.Unjudgeable,

@@ -8,7 +8,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // An Analysis is what the view shows of a history's check: the verdict,
@@ -62,7 +62,7 @@ type Candidate struct {
 // finds the orders the view shows. The checker runs on a copy of the
 // operations whose Metadata is each one's index, so that the orders map
 // back to h.Operations whatever partitions the model makes.
-func Check(h *history.History, timeout time.Duration) *Analysis {
+func Check(h *hist.History, timeout time.Duration) *Analysis {
 	if h.Unjudgeable != "" {
 		return &Analysis{Result: porcupine.Unknown, Unjudgeable: h.Unjudgeable}
 	}
@@ -118,7 +118,7 @@ func Check(h *history.History, timeout time.Duration) *Analysis {
 
 // stuck explains why no remaining call of part can follow the order that
 // led to state.
-func stuck(h *history.History, p int, state any, part []porcupine.Operation, in map[int]bool) *Stuck {
+func stuck(h *hist.History, p int, state any, part []porcupine.Operation, in map[int]bool) *Stuck {
 	s := &Stuck{Partition: p, State: describeState(h.Model, state)}
 	var rest []porcupine.Operation
 	firstReturn := int64(math.MaxInt64)
@@ -141,7 +141,7 @@ func stuck(h *history.History, p int, state any, part []porcupine.Operation, in 
 
 // whyNot says why op cannot come next in state, in the model's words when
 // it has an Explain.
-func whyNot(h *history.History, state any, op porcupine.Operation) string {
+func whyNot(h *hist.History, state any, op porcupine.Operation) string {
 	if ok, _ := h.Model.Step(state, op.Input, op.Output); ok {
 		return "fits here, but then no order of the remaining calls does"
 	}

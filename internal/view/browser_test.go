@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // The browser tests open the page in headless Chromium, as a person would
@@ -85,7 +85,7 @@ func browser(t *testing.T) context.Context {
 }
 
 // open writes h's page to a file and opens it in the browser.
-func open(t *testing.T, ctx context.Context, h *history.History) {
+func open(t *testing.T, ctx context.Context, h *hist.History) {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "view.html")
 	require.NoError(t, WriteFile(name, h, Check(h, time.Second), Options{}))

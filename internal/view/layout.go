@@ -8,7 +8,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // The calls are laid out on a CSS grid: time runs down, one grid line per
@@ -55,7 +55,7 @@ const headerRows = 1
 
 // layout places h's calls; rank gives each call's place in an order and
 // class its highlight.
-func layout(h *history.History, rank map[int]int, class map[int]string) grid {
+func layout(h *hist.History, rank map[int]int, class map[int]string) grid {
 	var times []int64
 	pending := false
 	for _, op := range h.Operations {
@@ -126,7 +126,7 @@ func layout(h *history.History, rank map[int]int, class map[int]string) grid {
 }
 
 // clientLabel names a client as the history's Clients do, or by number.
-func clientLabel(h *history.History, c int) string {
+func clientLabel(h *hist.History, c int) string {
 	if c >= 0 && c < len(h.Clients) && h.Clients[c] != "" {
 		return h.Clients[c]
 	}

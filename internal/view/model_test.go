@@ -7,7 +7,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // The tests' histories are built by hand on two small models: a counter
@@ -45,8 +45,8 @@ func op(client int, in, out any, call, ret int64) porcupine.Operation {
 
 // lostUpdate is the classic lost update: two increments overlap, and the
 // get after both returns 1.
-func lostUpdate() *history.History {
-	return &history.History{
+func lostUpdate() *hist.History {
+	return &hist.History{
 		Title:   "counter/split-lock",
 		Model:   counter,
 		Explain: counterExplain,
@@ -60,7 +60,7 @@ func lostUpdate() *history.History {
 }
 
 // twoIncs is lostUpdate's linearizable twin.
-func twoIncs() *history.History {
+func twoIncs() *hist.History {
 	h := lostUpdate()
 	h.Title = "counter/locked"
 	h.Operations[2].Output = 2
@@ -111,8 +111,8 @@ var kv = porcupine.Model{
 // the read started. Key b's calls are not the first operations, so that
 // a view that mixed up a partition's indices with the history's would show
 // the wrong calls.
-func staleRead() *history.History {
-	return &history.History{
+func staleRead() *hist.History {
+	return &hist.History{
 		Title: "kv", Model: kv,
 		Operations: []porcupine.Operation{
 			op(0, kvIn{"a", "put", 1}, nil, 1, 2),
@@ -129,8 +129,8 @@ var longName = "put(" + strings.Repeat("a-very-long-key-", 8) + "end, 1)"
 
 // wideAndPending has a call with a long name, one that never returned and
 // two overlapping calls of one client.
-func wideAndPending() *history.History {
-	return &history.History{
+func wideAndPending() *hist.History {
+	return &hist.History{
 		Title: "kv", Model: kv,
 		Operations: []porcupine.Operation{
 			op(0, kvIn{strings.Repeat("a-very-long-key-", 8) + "end", "put", 1}, nil, 1, 4),

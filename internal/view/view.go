@@ -15,7 +15,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // Options adds to what the view shows of a history.
@@ -62,12 +62,12 @@ var pageText string
 var page = template.Must(template.New("page").Parse(pageText))
 
 // Write writes the page of h, judged as a, to w.
-func Write(w io.Writer, h *history.History, a *Analysis, opt Options) error {
+func Write(w io.Writer, h *hist.History, a *Analysis, opt Options) error {
 	return page.Execute(w, build(h, a, opt))
 }
 
 // WriteFile writes the page of h, judged as a, to the file called name.
-func WriteFile(name string, h *history.History, a *Analysis, opt Options) error {
+func WriteFile(name string, h *hist.History, a *Analysis, opt Options) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
@@ -113,7 +113,7 @@ type stuckData struct {
 	EmptyAtStart bool
 }
 
-func build(h *history.History, a *Analysis, opt Options) data {
+func build(h *hist.History, a *Analysis, opt Options) data {
 	d := data{Structure: h.Title, Verdict: a.Verdict(), Links: opt.Links, Interleaving: h.Interleaving}
 	if d.Structure == "" {
 		d.Structure = h.File

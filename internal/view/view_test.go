@@ -9,10 +9,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
-func render(t *testing.T, h *history.History, opt Options) (*Analysis, string) {
+func render(t *testing.T, h *hist.History, opt Options) (*Analysis, string) {
 	t.Helper()
 	a := Check(h, time.Second)
 	var b bytes.Buffer
