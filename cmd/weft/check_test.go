@@ -183,3 +183,18 @@ func TestCompare(t *testing.T) {
 		assert.Contains(t, says, c.says, "%s vs %s", c.verdict, c.recorded)
 	}
 }
+
+// A history weft cannot judge (a call that never returned, on a model that
+// cannot say what it did) is neither linearizable nor agreeing.
+func TestCheck_AnUnjudgeableHistoryIsNotAPass(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "hang.json")
+	require.NoError(t, os.WriteFile(file, []byte(`{"weftHistoryFormat": 1, "structure": "bankactor/supervised", "model": "m", "verdict": "hang",
+ "scenario": {"clients": [[{"op": "balance", "input": {"op": "balance"}}]]},
+ "history": [{"part": "parallel", "client": 0, "index": 0, "op": "balance", "input": {"op": "balance"}, "call": 1, "return": null}]}`), 0o644))
+	for _, flags := range [][]string{nil, {"-agree"}} {
+		var out, errs bytes.Buffer
+		assert.Equal(t, 1, run(append(append([]string{"check"}, flags...), file), &out, &errs))
+		assert.Contains(t, out.String(), "not judged: calls panicked or never returned")
+		assert.Contains(t, out.String(), "cannot compare")
+	}
+}
