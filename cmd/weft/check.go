@@ -27,7 +27,7 @@ against the model its format names. It reads:
   porcupine-kv the key-value logs of porcupine's test_data/kv/*.txt, each
                key judged alone;
 
-and any other format "weft check" lists when it cannot read a file.
+A file in no format weft reads is rejected with the list of those it reads.
 
 For each file it prints the file, its format, its number of calls, the
 verdict (linearizable, not linearizable, or unknown when the check ran out
@@ -129,12 +129,13 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", defaultCheckTimeout, "bound on the check of each file")
 	agree := fs.Bool("agree", false, "exit 0 when every verdict agrees with the recorded one")
-	fs.Usage = func() { fmt.Fprintf(fs.Output(), checkUsage, defaultCheckTimeout) }
+	fs.Usage = func() {} // printed below: -h's on stdout, a mistake's on stderr
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(stdout, checkUsage, defaultCheckTimeout)
 			return 0
 		}
+		fmt.Fprintf(stderr, checkUsage, defaultCheckTimeout)
 		return 2
 	}
 	if fs.NArg() == 0 || *timeout <= 0 {
