@@ -159,7 +159,7 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		if verdict == notJudged {
 			verdict += ": " + c.h.Unjudgeable
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.h.Format, len(c.h.Operations), verdict, c.took.Round(time.Microsecond), c.recorded)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.h.Format, len(c.h.Operations), verdict, short(c.took), c.recorded)
 		counts[c.verdict]++
 		total += c.took
 		failed := c.verdict != linearizable
@@ -181,7 +181,16 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(parts) > 0 {
-		fmt.Fprintf(stdout, "%s; checks took %s\n", strings.Join(parts, ", "), total.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "%s; checks took %s\n", strings.Join(parts, ", "), short(total))
 	}
 	return status
+}
+
+// short rounds d for a reader: to the microsecond under a second, to the
+// millisecond above.
+func short(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
 }
