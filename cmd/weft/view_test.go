@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/history"
 )
 
 const corpus = "../../histories/corpus/"
@@ -52,7 +54,8 @@ func TestView_UsageAndBadInput(t *testing.T) {
 	assert.Equal(t, 0, run([]string{"view", "-h"}, &stdout, &stderr))
 	assert.Contains(t, stdout.String(), "usage: weft view")
 	assert.Contains(t, stdout.String(), "Exit status: 0")
-	assert.Contains(t, stdout.String(), "formats weft reads: weft")
+	assert.Contains(t, stdout.String(), "formats weft reads: "+strings.Join(history.Formats(), ", ")+".")
+	assert.Contains(t, history.Formats(), "weft")
 	assert.Empty(t, stderr.String())
 
 	dir := t.TempDir()
