@@ -24,9 +24,9 @@ type box struct {
 	Index     int // into History.Operations
 	Name      string
 	Interval  string
-	Row, Rows int // first grid row and how many it spans
-	Col       int // grid column
-	Rank      int // 1-based place in its partition's order, 0 if in none
+	Row, Rows int    // first grid row and how many it spans
+	Col       int    // grid column
+	Rank      string // its place in its partition's order, "" if in none
 	Class     string
 }
 
@@ -55,7 +55,7 @@ const headerRows = 1
 
 // layout places h's calls; rank gives each call's place in an order and
 // class its highlight.
-func layout(h *hist.History, rank map[int]int, class map[int]string) grid {
+func layout(h *hist.History, rank map[int]string, class map[int]string) grid {
 	var times []int64
 	pending := false
 	for _, op := range h.Operations {

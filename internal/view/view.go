@@ -89,6 +89,7 @@ type data struct {
 	Stuck                            *stuckData
 	Interleaving                     string
 	Unjudgeable                      bool
+	Unordered                        bool // some call is in no order shown
 }
 
 type orderData struct {
@@ -99,7 +100,7 @@ type orderData struct {
 
 type callData struct {
 	Index               int
-	Rank                int
+	Rank                string
 	Client, Name, State string
 	Why                 string
 }
@@ -146,27 +147,32 @@ func build(h *hist.History, a *Analysis, opt Options) data {
 		op := h.Operations[i]
 		return callData{Index: i, Client: clientLabel(h, op.ClientId), Name: describeOperation(h.Model, op)}
 	}
-	rank := map[int]int{}
+	rank := map[int]string{}
 	class := map[int]string{}
-	for p, o := range a.Orders {
+	for _, o := range a.Orders {
 		od := orderData{Total: o.Total}
-		switch {
-		case len(a.Orders) > 1:
-			od.Heading = fmt.Sprintf("Partition %d of %d (independent of the others)", p+1, len(a.Orders))
+		if a.Partitions > 1 {
+			od.Heading = fmt.Sprintf("partition %d of %d (its calls are independent of the others')", o.Partition+1, a.Partitions)
 		}
 		for k, i := range o.Calls {
 			c := call(i)
-			c.Rank, c.State = k+1, o.States[k]
-			rank[i] = k + 1
+			c.Rank, c.State = fmt.Sprint(k+1), o.States[k]
+			if a.Partitions > 1 {
+				c.Rank = fmt.Sprintf("%d.%d", o.Partition+1, k+1)
+			}
+			rank[i] = c.Rank
 			od.Items = append(od.Items, c)
 		}
 		d.Orders = append(d.Orders, od)
 	}
+	if a.Incomplete {
+		d.Notes = append(d.Notes, "The checker ran out of time finding an order to show; the verdict stands.")
+	}
 	if s := a.Stuck; s != nil {
-		o := a.Orders[s.Partition]
+		o := a.Orders[len(a.Orders)-1]
 		sd := &stuckData{Covered: len(o.Calls), Total: o.Total, State: s.State, EmptyAtStart: len(o.Calls) == 0}
-		if len(a.Orders) > 1 {
-			sd.Heading = fmt.Sprintf(" (partition %d of %d)", s.Partition+1, len(a.Orders))
+		if a.Partitions > 1 {
+			sd.Heading = fmt.Sprintf(" (partition %d of %d)", o.Partition+1, a.Partitions)
 		}
 		for _, n := range s.Next {
 			c := call(n.Call)
@@ -181,6 +187,15 @@ func build(h *hist.History, a *Analysis, opt Options) data {
 			if class[i] == "" {
 				class[i] = "left"
 			}
+		}
+	}
+	// The calls no order shows (other partitions of a rejected history, or
+	// all of them when the checker ran out of time) are drawn apart from
+	// the ordered ones.
+	for i := range h.Operations {
+		if rank[i] == "" && class[i] == "" {
+			class[i] = "none"
+			d.Unordered = true
 		}
 	}
 	d.Grid = layout(h, rank, class)

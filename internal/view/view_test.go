@@ -46,14 +46,32 @@ func TestCheck_ALinearizableHistoryHasACompleteOrderAndIsNotStuck(t *testing.T) 
 func TestCheck_MapsPartitionsBackToTheHistorysCalls(t *testing.T) {
 	a := Check(staleRead(), time.Second)
 	assert.Equal(t, porcupine.Illegal, a.Result)
-	require.Len(t, a.Orders, 2)
-	assert.Equal(t, []int{0, 2}, a.Orders[0].Calls, "key a: put then get")
-	assert.Equal(t, []int{1, 3}, a.Orders[1].Calls, "key b: both puts")
+	assert.Equal(t, 2, a.Partitions)
+	require.Len(t, a.Orders, 1, "only the rejected partition's order is drawn")
+	assert.Equal(t, 1, a.Orders[0].Partition, "key b")
+	assert.Equal(t, []int{1, 3}, a.Orders[0].Calls, "key b: both puts")
+	assert.Equal(t, []int{4}, a.Orders[0].Left)
 	require.NotNil(t, a.Stuck)
-	assert.Equal(t, 1, a.Stuck.Partition)
 	assert.Equal(t, "2", a.Stuck.State)
 	assert.Equal(t, []Candidate{{Call: 4, Why: "the model does not allow this result here"}}, a.Stuck.Next,
 		"without an Explain the view says so plainly")
+
+	fixed := staleRead()
+	fixed.Operations[4].Output = 2
+	a = Check(fixed, time.Second)
+	assert.Equal(t, porcupine.Ok, a.Result)
+	require.Len(t, a.Orders, 2, "every partition of a linearizable history has its order")
+	assert.Equal(t, []int{0, 2}, a.Orders[0].Calls, "key a: put then get")
+	assert.Equal(t, []int{1, 3, 4}, a.Orders[1].Calls, "key b")
+	assert.Nil(t, a.Stuck)
+}
+
+func TestWrite_NumbersEachPartitionsOrderApart(t *testing.T) {
+	_, page := render(t, staleRead(), Options{})
+	assert.Contains(t, page, "Where linearization gets stuck (partition 2 of 2)")
+	assert.Contains(t, page, `<span class="rank">2.2</span><span class="name">put(b, 2)</span>`)
+	assert.Contains(t, page, `class="call none" data-call="0"`, "key a's calls are in no order shown")
+	assert.Contains(t, page, "in no order shown</span>")
 }
 
 func TestCheck_ATimeoutIsUnknownAndShowsNoOrder(t *testing.T) {
