@@ -81,3 +81,35 @@ func TestView_UsageAndBadInput(t *testing.T) {
 		})
 	}
 }
+
+// weft view draws porcupine's own test data, read from the module cache:
+// the verdict of porcupine's tests, and for a rejected log where it gets
+// stuck.
+func TestView_DrawsPorcupinesLogs(t *testing.T) {
+	data := filepath.Join(porcupineModule(t), "test_data")
+	for _, tc := range []struct {
+		file   string
+		status int
+	}{
+		{"jepsen/etcd_000.log", 1},
+		{"jepsen/etcd_002.log", 0},
+		{"kv/c10-bad.txt", 1},
+		{"kv/c10-ok.txt", 0},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "v.html")
+			var stdout, stderr bytes.Buffer
+			assert.Equal(t, tc.status, run([]string{"view", "-o", page, filepath.Join(data, tc.file)}, &stdout, &stderr), stderr.String())
+			html, err := os.ReadFile(page)
+			require.NoError(t, err)
+			if tc.status == 1 {
+				assert.Contains(t, string(html), "not linearizable</title>")
+				assert.Contains(t, string(html), `<h2 id="stuck">Where linearization gets stuck`)
+				assert.Contains(t, string(html), `class="call stuck"`)
+			} else {
+				assert.Contains(t, string(html), "— linearizable</title>")
+				assert.Contains(t, string(html), "A legal order of every call")
+			}
+		})
+	}
+}
