@@ -132,7 +132,9 @@ func build(h *hist.History, a *Analysis, opt Options) data {
 		d.Notes = append(d.Notes, "Linearizability cannot be judged: "+a.Unjudgeable+".")
 	}
 	if opt.Verdict != "" && opt.Verdict != d.Verdict {
-		d.Notes = append(d.Notes, "The checker alone finds the history "+d.Verdict+".")
+		if len(h.Operations) > 0 { // a program's failure has no calls to judge
+			d.Notes = append(d.Notes, "The checker alone finds the history "+d.Verdict+".")
+		}
 		d.Verdict, d.Class = opt.Verdict, "fail"
 	}
 	d.Title = "weft: " + d.Structure + " — " + d.Verdict

@@ -166,3 +166,12 @@ func TestWrite_AnUnjudgeableHistoryIsNeitherPassNorFailOfTheChecker(t *testing.T
 	assert.Contains(t, page, "Linearizability cannot be judged: calls panicked, and the model cannot say what such a call did.")
 	assert.NotContains(t, page, "ran out of time")
 }
+
+func TestWrite_AProgramsFailureShowsItsInterleavingAndNoCalls(t *testing.T) {
+	h := &hist.History{Title: "pipeline/closes-early", Model: counter, Interleaving: "  1  main  close ch\n"}
+	_, page := render(t, h, Options{Verdict: "deadlock"})
+	assert.Contains(t, page, "<title>weft: pipeline/closes-early — deadlock</title>")
+	assert.Contains(t, page, "The history has no calls.")
+	assert.Contains(t, page, "close ch")
+	assert.NotContains(t, page, "The checker alone finds")
+}
