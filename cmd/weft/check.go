@@ -48,8 +48,9 @@ Flags:
 Exit status: 0 every history is linearizable (with -agree: every verdict
 agrees with the recorded one); 1 some history is not linearizable, could
 not be decided within the timeout (unknown) or could not be judged (with
--agree: some verdict disagrees, or is unknown or not judged); 2 bad usage, or a file that
-cannot be read (its message names the file, the line and the problem).
+-agree: some verdict disagrees, or is unknown or not judged); 2 bad usage,
+or a file that cannot be read (its message names the file, the line and
+the problem).
 `
 
 // defaultCheckTimeout bounds each file's check: porcupine decides each of
