@@ -29,6 +29,9 @@ type FileHistory struct {
 	// "client 0", ..., "init, post", then each client's fire-and-forget
 	// calls.
 	Clients []string
+	// Labels names each of Operations as the report's scenario table
+	// does: "client 1, call 2", "init 1", "post 1".
+	Labels []string
 	// Explain says why the model rejects a call of Operations with its
 	// output in a state.
 	Explain func(state, input, output any) string
@@ -94,6 +97,7 @@ func (tg *target) fileHistory(e *execution) *FileHistory {
 		Checker:    tg.checker,
 		Operations: ops,
 		Clients:    rowLabels(e.clients),
+		Labels:     make([]string, len(ops)),
 		Explain: func(state, input, output any) string {
 			c := input.(*checkCall)
 			if c.wildcard {
@@ -101,6 +105,9 @@ func (tg *target) fileHistory(e *execution) *FileHistory {
 			}
 			return tg.model.explain(state, c.in, output)
 		},
+	}
+	for i := range e.history { // operations has one operation per record
+		fh.Labels[i] = e.history[i].label()
 	}
 	if e.failedOps() && tg.model.apply == nil {
 		fh.Unjudgeable = fmt.Sprintf("calls panicked or never returned, and model %q cannot say what such a call did", tg.model.name)

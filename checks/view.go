@@ -33,7 +33,7 @@ func (r *runner) writeView(f *failure, info porcupine.LinearizationInfo) error {
 	fh := r.tg.fileHistory(f.exec)
 	h := &hist.History{
 		File: f.files.history, Format: "weft", Title: r.tg.name,
-		Model: fh.Checker, Explain: fh.Explain, Operations: fh.Operations, Clients: fh.Clients,
+		Model: fh.Checker, Explain: fh.Explain, Operations: fh.Operations, Clients: fh.Clients, Labels: fh.Labels,
 		Unjudgeable: fh.Unjudgeable,
 	}
 	if c := f.exec.control; c != nil {

@@ -31,6 +31,10 @@ type History struct {
 	// Clients labels each ClientId of Operations, such as "client 0" or
 	// "init, post"; a ClientId beyond it is shown as its number.
 	Clients []string
+	// Labels, if set, names each of Operations as weft's text report
+	// does, such as "client 1, call 2", "init 1" or "post 1"; the view
+	// shows it with the call.
+	Labels []string
 	// Recorded is the verdict the file claims, such as "not linearizable"
 	// or "ok", or "" when it claims none.
 	Recorded string

@@ -56,6 +56,7 @@ func readWeft(name string, data []byte) (*History, error) {
 		Explain:      fh.Explain,
 		Operations:   fh.Operations,
 		Clients:      fh.Clients,
+		Labels:       fh.Labels,
 		Recorded:     string(fh.Verdict),
 		Unjudgeable:  fh.Unjudgeable,
 		Interleaving: fh.Interleaving,

@@ -21,7 +21,8 @@ import (
 
 // A box is one call drawn on the grid.
 type box struct {
-	Index     int // into History.Operations
+	Index     int    // into History.Operations
+	Label     string // History.Labels's, or ""
 	Name      string
 	Interval  string
 	Row, Rows int    // first grid row and how many it spans
@@ -114,7 +115,7 @@ func layout(h *hist.History, rank map[int]string, class map[int]string) grid {
 			}
 			laneEnd[lane] = end
 			g.Boxes = append(g.Boxes, box{
-				Index: i, Name: describeOperation(h.Model, op), Interval: interval(op),
+				Index: i, Label: callLabel(h, i), Name: describeOperation(h.Model, op), Interval: interval(op),
 				Row: start, Rows: end - start, Col: col + lane, Rank: rank[i], Class: class[i],
 			})
 		}
@@ -123,6 +124,14 @@ func layout(h *hist.History, rank map[int]string, class map[int]string) grid {
 		g.Lanes += len(laneEnd)
 	}
 	return g
+}
+
+// callLabel is the label of operation i, or "".
+func callLabel(h *hist.History, i int) string {
+	if i < len(h.Labels) {
+		return h.Labels[i]
+	}
+	return ""
 }
 
 // clientLabel names a client as the history's Clients do, or by number.

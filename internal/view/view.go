@@ -102,6 +102,7 @@ type callData struct {
 	Index               int
 	Rank                string
 	Client, Name, State string
+	Label               string // as the text report names the call, or ""
 	Why                 string
 }
 
@@ -147,7 +148,7 @@ func build(h *hist.History, a *Analysis, opt Options) data {
 
 	call := func(i int) callData {
 		op := h.Operations[i]
-		return callData{Index: i, Client: clientLabel(h, op.ClientId), Name: describeOperation(h.Model, op)}
+		return callData{Index: i, Client: clientLabel(h, op.ClientId), Name: describeOperation(h.Model, op), Label: callLabel(h, i)}
 	}
 	rank := map[int]string{}
 	class := map[int]string{}

@@ -175,3 +175,12 @@ func TestWrite_AProgramsFailureShowsItsInterleavingAndNoCalls(t *testing.T) {
 	assert.Contains(t, page, "close ch")
 	assert.NotContains(t, page, "The checker alone finds")
 }
+
+func TestWrite_LabelsCallsAsTheReportWhenTheHistorySays(t *testing.T) {
+	h := lostUpdate()
+	h.Labels = []string{"client 0, call 1", "client 1, call 1", "post 1"}
+	_, page := render(t, h, Options{})
+	assert.Contains(t, page, `<span class="label">post 1</span> <span class="name">get() → 1</span>`)
+	assert.Contains(t, page, `<li data-call="2">post 1: <span class="callref">get() → 1</span> by init, post: <span class="why">`)
+	assert.Contains(t, page, `client 1, call 1: <span class="callref">inc()</span> by client 1 → state`)
+}
