@@ -72,7 +72,8 @@ func TestWriteView_IsWeftsPageLinkingToPorcupines(t *testing.T) {
 	}
 	assert.Contains(t, page, "Where linearization gets stuck")
 	assert.Contains(t, page, `<span class="why">the model says get() → 2</span>`)
-	assert.Contains(t, page, `<span class="label">post 1</span>`, "calls are named as in the report's scenario table")
-	assert.Contains(t, page, `<span class="label">client 1, call 1</span>`)
+	assert.Contains(t, page, `<span class="label">client 1, call 1</span>`, "calls are named as in the report's scenario table")
+	assert.Contains(t, page, `<span class="name">post 1: get() → 1</span>`, "the model's description names the harness's calls already")
+	assert.NotContains(t, page, `<span class="label">post 1</span>`, "and the label does not repeat it")
 	assert.FileExists(t, filepath.Join(dir, "v.porcupine.html"))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/anishathalye/porcupine"
 
@@ -114,8 +115,9 @@ func layout(h *hist.History, rank map[int]string, class map[int]string) grid {
 				laneEnd = append(laneEnd, 0)
 			}
 			laneEnd[lane] = end
+			name := describeOperation(h.Model, op)
 			g.Boxes = append(g.Boxes, box{
-				Index: i, Label: callLabel(h, i), Name: describeOperation(h.Model, op), Interval: interval(op),
+				Index: i, Label: callLabel(h, i, name), Name: name, Interval: interval(op),
 				Row: start, Rows: end - start, Col: col + lane, Rank: rank[i], Class: class[i],
 			})
 		}
@@ -126,9 +128,11 @@ func layout(h *hist.History, rank map[int]string, class map[int]string) grid {
 	return g
 }
 
-// callLabel is the label of operation i, or "".
-func callLabel(h *hist.History, i int) string {
-	if i < len(h.Labels) {
+// callLabel is the label of operation i, or "" if it has none or its name
+// already starts with it (weft's models describe init and post calls as
+// "post 1: get() → 1").
+func callLabel(h *hist.History, i int, name string) string {
+	if i < len(h.Labels) && !strings.HasPrefix(name, h.Labels[i]+":") {
 		return h.Labels[i]
 	}
 	return ""

@@ -148,7 +148,8 @@ func build(h *hist.History, a *Analysis, opt Options) data {
 
 	call := func(i int) callData {
 		op := h.Operations[i]
-		return callData{Index: i, Client: clientLabel(h, op.ClientId), Name: describeOperation(h.Model, op), Label: callLabel(h, i)}
+		name := describeOperation(h.Model, op)
+		return callData{Index: i, Client: clientLabel(h, op.ClientId), Name: name, Label: callLabel(h, i, name)}
 	}
 	rank := map[int]string{}
 	class := map[int]string{}

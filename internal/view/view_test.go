@@ -184,3 +184,21 @@ func TestWrite_LabelsCallsAsTheReportWhenTheHistorySays(t *testing.T) {
 	assert.Contains(t, page, `<li data-call="2">post 1: <span class="callref">get() → 1</span> by init, post: <span class="why">`)
 	assert.Contains(t, page, `client 1, call 1: <span class="callref">inc()</span> by client 1 → state`)
 }
+
+func TestWrite_ALabelTheNameStartsWithIsNotRepeated(t *testing.T) {
+	h := lostUpdate()
+	m := h.Model
+	m.DescribeOperation = func(in, out any) string {
+		if in.(counterIn).op == "get" {
+			return "post 1: " + counter.DescribeOperation(in, out)
+		}
+		return counter.DescribeOperation(in, out)
+	}
+	h.Model = m
+	h.Labels = []string{"client 0, call 1", "client 1, call 1", "post 1"}
+	_, page := render(t, h, Options{})
+	assert.Contains(t, page, `<span class="name">post 1: get() → 1</span>`)
+	assert.NotContains(t, page, `<span class="label">post 1</span>`)
+	assert.NotContains(t, page, "post 1: <span")
+	assert.Contains(t, page, `<span class="label">client 0, call 1</span>`)
+}
