@@ -74,14 +74,13 @@ var tokenPattern = regexp.MustCompile(`^[^\s,()#]+$`)
 
 // lineReader holds what readLines has read so far.
 type lineReader struct {
-	name     string
-	h        *History
-	model    *lineModel
-	behave   erased
-	calls    []*lineCall
-	clients  map[string]int
-	last     map[int]*lineCall // each client's latest call
-	lastTime int64
+	name    string
+	h       *History
+	model   *lineModel
+	behave  erased
+	calls   []*lineCall
+	clients map[string]int
+	last    map[int]*lineCall // each client's latest call
 }
 
 func readLines(name string, data []byte) (*History, error) {
