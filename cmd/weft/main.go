@@ -7,6 +7,12 @@
 //
 // The commands are:
 //
+//	check [-timeout d] [-agree] FILE...
+//	    Judge whether the history in each FILE (weft's history files,
+//	    porcupine's Jepsen etcd and key-value logs) is linearizable, and
+//	    compare the verdict with the one the file records. `weft check -h`
+//	    lists the formats and the exit status.
+//
 //	repro FILE [go test flags]
 //	    Replay the failure recorded in the history file FILE (the command a
 //	    failure's report prints). Run it from any directory of the module
@@ -21,6 +27,11 @@
 //	    program under each strategy (stress then portfolio by default), and
 //	    print a verdict per test and strategy, then the failures' reports.
 //	    `weft test -h` details how a test's *testing.T behaves.
+//
+// Exit status of check: 0 every history is linearizable (with -agree: every
+// verdict agrees with the one its file records); 1 some history is not
+// linearizable, unknown (the check ran out of time) or not judged; 2 bad
+// usage, or a file that cannot be read.
 //
 // Exit status of test: 0 every test passed under every strategy; 1 a test
 // failed or could not be run; 2 bad usage, or the packages could not be
@@ -45,6 +56,7 @@ import (
 const usage = `usage: weft <command> [arguments]
 
 Commands:
+  check [flags] FILE...        judge whether the histories in the FILEs are linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
 
@@ -62,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "check":
+		return checkMain(args[1:], stdout, stderr)
 	case "repro":
 		return reproMain(args[1:], stdout, stderr)
 	case "test":
