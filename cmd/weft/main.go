@@ -47,6 +47,8 @@ const usage = `usage: weft <command> [arguments]
 Commands:
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
+  catalog [-json] [-v]         list the guide's structures and the verdict each must get
+  run [flags] NAME...          check catalog entries by name, with a live progress line
 
 Run "weft <command> -h" for a command's details.
 `
@@ -66,6 +68,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return reproMain(args[1:], stdout, stderr)
 	case "test":
 		return testMain(args[1:], stdout, stderr)
+	case "catalog":
+		return catalogMain(args[1:], stdout, stderr)
+	case "run":
+		return runMain(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

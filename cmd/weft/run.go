@@ -1,0 +1,483 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/rewrite"
+	"github.com/weftlab/weft/internal/tools"
+)
+
+const runUsage = `usage: weft run [-strategy s] [-budget d] [-seed n] [-v] NAME...
+
+Checks entries of weft's catalog (see "weft catalog") by name: a variant
+such as counter/racy, or a structure such as counter for all its variants.
+Each must reach its expected verdict: ok for a correct version, its bug's
+verdict for a broken one. The catalog's structures are plain Go, checked
+through weft's rewrite, as make check does:
+
+  go test -overlay=OVERLAY -run '^TestCatalog$/^group$/^variant$' ./checks/catalog
+
+So weft run works in a checkout of github.com/weftlab/weft, from any of its
+directories: it checks weft's own catalog, built from that source. On a
+terminal a live line shows the check running: its scenarios, executions
+per second and elapsed time against its budget (from the progress file,
+-weft.progress, the check writes); elsewhere only the verdicts are
+printed, one line per entry.
+
+Flags:
+  -strategy s  stress, stress-plain, stress+race, random, pct, bounded or
+               portfolio (default: stress, or portfolio for an entry only a
+               controlled strategy can catch)
+  -budget d    time to search, per entry (default: 15s for a correct
+               version; for a broken one, up to a minute, stopping at the
+               bug)
+  -seed n      seed of scenarios and perturbation (default random)
+  -v           show go test's whole output (the reports of the bugs caught)
+
+Exit status: 0 every entry reached its expected verdict; 1 one did not
+(its output follows the verdicts); 2 bad usage, a name not in the catalog
+(the names close to it are listed), no checkout of weft, or a build that
+failed.
+`
+
+// weftModule is the module whose catalog weft run checks.
+const weftModule = "github.com/weftlab/weft"
+
+// correctBudget is a correct entry's budget when -budget is not given: a
+// check's default (README's options table).
+const correctBudget = 15 * time.Second
+
+func runMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("weft run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {}
+	strategy := fs.String("strategy", "", "")
+	budget := fs.Duration("budget", 0, "")
+	seed := fs.Uint64("seed", 0, "")
+	verbose := fs.Bool("v", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, runUsage)
+			return 0
+		}
+		fmt.Fprint(stderr, runUsage)
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(stderr, "weft run: no entry named\n\n%s", runUsage)
+		return 2
+	}
+	if *budget < 0 {
+		fmt.Fprintf(stderr, "weft run: -budget %v: want a positive duration\n", *budget)
+		return 2
+	}
+	if *strategy != "" {
+		if _, _, err := tools.StrategyOf(*strategy); err != nil {
+			fmt.Fprintf(stderr, "weft run: -strategy: %v\n", err)
+			return 2
+		}
+	}
+	entries, err := matchEntries(catalogEntries(), fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "weft run: %v\n", err)
+		return 2
+	}
+	batches, err := planRun(entries, *strategy)
+	if err != nil {
+		fmt.Fprintf(stderr, "weft run: %v\n", err)
+		return 2
+	}
+	root, err := weftRoot("")
+	if err != nil {
+		fmt.Fprintf(stderr, "weft run: %v\n", err)
+		return 2
+	}
+	r := &catalogRun{root: root, budget: *budget, seed: *seed, verbose: *verbose, stdout: stdout, stderr: stderr,
+		line: newLiveLine(stdout, isTerminal(stdout), time.Now)}
+	return r.run(batches)
+}
+
+// matchEntries returns the entries names name, in the order named, each
+// once: a name is an entry's (group/variant) or a group's, all its
+// variants. An unknown name is an error that lists the names close to it.
+func matchEntries(all []catalogEntry, names []string) ([]catalogEntry, error) {
+	var out []catalogEntry
+	seen := map[string]bool{}
+	for _, name := range names {
+		var found []catalogEntry
+		for _, e := range all {
+			if e.Name == name || e.Group == name {
+				found = append(found, e)
+			}
+		}
+		if len(found) == 0 {
+			return nil, unknownName(all, name)
+		}
+		for _, e := range found {
+			if !seen[e.Name] {
+				seen[e.Name] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out, nil
+}
+
+// unknownName says that name is in no entry, with the entries and groups
+// close to it: within a few edits, or containing it, or contained in it.
+func unknownName(all []catalogEntry, name string) error {
+	var close []string
+	candidates := map[string]bool{}
+	for _, e := range all {
+		candidates[e.Name], candidates[e.Group] = true, true
+	}
+	for _, c := range slices.Sorted(func(yield func(string) bool) {
+		for c := range candidates {
+			if !yield(c) {
+				return
+			}
+		}
+	}) {
+		_, variant, _ := strings.Cut(c, "/")
+		switch {
+		case editDistance(name, c) <= max(2, len(name)/4),
+			variant != "" && editDistance(name, variant) <= max(1, len(name)/4),
+			len(name) >= 3 && strings.Contains(c, name):
+			close = append(close, c)
+		}
+	}
+	msg := fmt.Sprintf("%q is in no entry of the catalog (weft catalog lists them)", name)
+	if len(close) > 0 {
+		msg += "; close: " + strings.Join(close, ", ")
+	}
+	return errors.New(msg)
+}
+
+// editDistance is Levenshtein's distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// A batch is entries checked under one strategy, by one go test.
+type batch struct {
+	strategy string
+	entries  []catalogEntry
+}
+
+// planRun groups entries by the strategy each is checked under: strategy,
+// or by default stress, portfolio for an entry only control can catch. An
+// entry only control can catch, asked for under a strategy on real cores,
+// is an error: it would be skipped, which is no verdict.
+func planRun(entries []catalogEntry, strategy string) ([]batch, error) {
+	var out []batch
+	for _, e := range entries {
+		s := strategy
+		if s == "" {
+			s = "stress"
+			if e.OnlyControlled != "" {
+				s = "portfolio"
+			}
+		} else if e.OnlyControlled != "" {
+			if _, controlled, _ := tools.StrategyOf(s); !controlled {
+				return nil, fmt.Errorf("%s can only be caught under a controlled strategy (%s): -strategy %s would skip it",
+					e.Name, e.OnlyControlled, s)
+			}
+		}
+		i := slices.IndexFunc(out, func(b batch) bool { return b.strategy == s })
+		if i < 0 {
+			out = append(out, batch{strategy: s})
+			i = len(out) - 1
+		}
+		out[i].entries = append(out[i].entries, e)
+	}
+	return out, nil
+}
+
+// runPattern is the go test -run pattern of exactly entries among
+// TestCatalog's subtests (TestCatalog/group/variant).
+func runPattern(entries []catalogEntry) string {
+	var alts []string
+	for _, e := range entries {
+		group, variant, _ := strings.Cut(e.Name, "/")
+		alts = append(alts, "^TestCatalog$/^"+regexp.QuoteMeta(group)+"$/^"+regexp.QuoteMeta(variant)+"$")
+	}
+	return strings.Join(alts, "|")
+}
+
+// weftRoot returns the root of the checkout of weft that dir (empty: the
+// current directory) is in, or says that weft run needs one.
+func weftRoot(dir string) (string, error) {
+	cmd := exec.Command("go", "env", "GOMOD")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %v", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod != "" && gomod != os.DevNull {
+		if data, err := os.ReadFile(gomod); err == nil && modulePath(string(data)) == weftModule {
+			return filepath.Dir(gomod), nil
+		}
+	}
+	return "", fmt.Errorf("weft run checks weft's own catalog, built from its source through the rewrite: run it in a checkout of %s (git clone https://%s), from any of its directories; this directory is not in one", weftModule, weftModule)
+}
+
+// modulePath is the path of the module statement of a go.mod file.
+func modulePath(gomod string) string {
+	for _, line := range strings.Split(gomod, "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], `"`)
+		}
+	}
+	return ""
+}
+
+// catalogRun runs batches of entries and prints their verdicts.
+type catalogRun struct {
+	root           string
+	budget         time.Duration
+	seed           uint64
+	verbose        bool
+	stdout, stderr io.Writer
+	line           *liveLine
+}
+
+// An entryOutcome is an entry's: go test's pass or fail of its subtest, the row
+// its check appended to the summary, and the subtest's output.
+type entryOutcome struct {
+	action string
+	row    *tools.SummaryRow
+	output strings.Builder
+}
+
+func (r *catalogRun) run(batches []batch) int {
+	r.line.setLabel("rewriting the catalog's structures")
+	res, err := rewrite.Overlay(rewrite.Config{Dir: r.root}, "./impls/...", "./checks/catalog")
+	if err != nil {
+		r.line.clear()
+		fmt.Fprintf(r.stderr, "weft run: rewriting the catalog: %v\n", err)
+		return 2
+	}
+	dir, err := os.MkdirTemp("", "weft-run-")
+	if err != nil {
+		r.line.clear()
+		fmt.Fprintf(r.stderr, "weft run: %v\n", err)
+		return 2
+	}
+	defer os.RemoveAll(dir)
+	status := 0
+	for i, b := range batches {
+		st := r.runBatch(b, res.Overlay, filepath.Join(dir, strconv.Itoa(i)))
+		status = max(status, st)
+	}
+	return status
+}
+
+// runBatch checks b's entries with one go test and prints a verdict per
+// entry; files is the prefix of its summary and progress files.
+func (r *catalogRun) runBatch(b batch, overlay, files string) int {
+	summary, progress := files+".summary.jsonl", files+".progress.jsonl"
+	timeout := 10 * time.Minute
+	for range b.entries {
+		timeout += max(r.budget, time.Minute) + 2*time.Minute // the search, shrinking, the report
+	}
+	cmd := exec.Command("go", "test", "-json", "-count=1", "-overlay="+overlay, "-timeout="+timeout.String(),
+		"-run="+runPattern(b.entries), "./checks/catalog")
+	cmd.Dir = r.root
+	env := os.Environ()
+	for _, k := range []string{"WEFT_STRATEGY", "WEFT_BUDGET", "WEFT_TOTAL", "WEFT_SEED", "WEFT_SUMMARY", "WEFT_PROGRESS"} {
+		env = withoutEnv(env, k)
+	}
+	env = append(env, "WEFT_STRATEGY="+b.strategy, "WEFT_SUMMARY="+summary, "WEFT_PROGRESS="+progress,
+		// Each correct entry gets correctBudget of the pass's total.
+		"WEFT_TOTAL="+(correctBudget*time.Duration(correctCount())).String())
+	if r.budget > 0 {
+		env = append(env, "WEFT_BUDGET="+r.budget.String())
+	}
+	if r.seed != 0 {
+		env = append(env, "WEFT_SEED="+strconv.FormatUint(r.seed, 10))
+	}
+	cmd.Env = env
+	cmd.Stderr = r.stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		fmt.Fprintf(r.stderr, "weft run: %v\n", err)
+		return 2
+	}
+	r.line.setLabel(fmt.Sprintf("building the catalog and checking %s under %s", count(len(b.entries), "entry"), b.strategy))
+	if err := cmd.Start(); err != nil {
+		r.line.clear()
+		fmt.Fprintf(r.stderr, "weft run: %v\n", err)
+		return 2
+	}
+	stop, done := make(chan struct{}), make(chan struct{})
+	go follow(&progressTail{path: progress}, r.line, 200*time.Millisecond, stop, done)
+	outcomes, buildOutput := r.readEvents(out)
+	waitErr := cmd.Wait()
+	close(stop)
+	<-done
+	r.line.clear()
+	var exit *exec.ExitError
+	if waitErr != nil && !errors.As(waitErr, &exit) {
+		fmt.Fprintf(r.stderr, "weft run: %v\n", waitErr)
+		return 2
+	}
+	if buildOutput != "" {
+		fmt.Fprintf(r.stderr, "weft run: the catalog did not build through the rewrite:\n%s", buildOutput)
+		return 2
+	}
+	rows, err := readSummary(summary)
+	if err != nil {
+		fmt.Fprintf(r.stderr, "weft run: %v\n", err)
+	}
+	for name, row := range rows {
+		if o := outcomes[name]; o != nil {
+			o.row = &row
+		}
+	}
+	return r.report(b, outcomes)
+}
+
+// readEvents reads go test -json's events: each entry's outcome and
+// output, keyed by its test name, and the build's output, if it failed.
+func (r *catalogRun) readEvents(rd io.Reader) (map[string]*entryOutcome, string) {
+	outcomes := map[string]*entryOutcome{}
+	var build strings.Builder
+	sc := bufio.NewScanner(rd)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var e testEvent
+		if json.Unmarshal(sc.Bytes(), &e) != nil {
+			build.WriteString(sc.Text() + "\n") // not an event: go's own message
+			continue
+		}
+		if e.Action == "build-output" {
+			build.WriteString(e.Output)
+			continue
+		}
+		if r.verbose && e.Output != "" {
+			r.line.clear()
+			fmt.Fprint(r.stdout, e.Output)
+		}
+		if strings.Count(e.Test, "/") != 2 {
+			continue
+		}
+		o := outcomes[e.Test]
+		if o == nil {
+			o = &entryOutcome{}
+			outcomes[e.Test] = o
+		}
+		o.output.WriteString(e.Output)
+		if e.Action == "pass" || e.Action == "fail" || e.Action == "skip" {
+			o.action = e.Action
+		}
+	}
+	return outcomes, build.String()
+}
+
+// readSummary reads the summary rows of the checks, by test name.
+func readSummary(path string) (map[string]tools.SummaryRow, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil // no check ran
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows := map[string]tools.SummaryRow{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var row tools.SummaryRow
+		if json.Unmarshal([]byte(line), &row) == nil {
+			rows[row.Test] = row
+		}
+	}
+	return rows, nil
+}
+
+// report prints a verdict line per entry of b, then the output of those
+// that did not reach their expected verdict, and returns the exit status.
+// An entry is as expected only if its test passed and its check recorded a
+// verdict: a test that passed without one (skipped, not run) is not.
+func (r *catalogRun) report(b batch, outcomes map[string]*entryOutcome) int {
+	status := 0
+	var failed []string
+	for _, e := range b.entries {
+		name := "TestCatalog/" + e.Name
+		o := outcomes[name]
+		line, ok := entryVerdict(e, b.strategy, o)
+		if !ok {
+			status = 1
+			if o != nil {
+				failed = append(failed, name)
+			}
+		}
+		fmt.Fprintln(r.stdout, line)
+	}
+	for _, name := range failed {
+		fmt.Fprintf(r.stdout, "\n--- %s\n%s", name, onceEach(outcomes[name].output.String()))
+	}
+	return status
+}
+
+// entryVerdict is the line of entry e checked under strategy: its verdict,
+// whether it is the one expected, and what the check did; ok reports that
+// it is.
+func entryVerdict(e catalogEntry, strategy string, o *entryOutcome) (line string, ok bool) {
+	switch {
+	case o == nil || o.action == "":
+		return fmt.Sprintf("%s: not run (expected %s under %s)", e.Name, e.Expect, strategy), false
+	case o.row == nil:
+		return fmt.Sprintf("%s: %s without a verdict (expected %s under %s)", e.Name, o.action, e.Expect, strategy), false
+	}
+	row := o.row
+	if row.Actual == "skipped" {
+		return fmt.Sprintf("%s: skipped under %s (%s), expected %s", e.Name, row.Mode, row.Note, row.Expected), false
+	}
+	counts := fmt.Sprintf("%s, %s, %s, %s", count(row.Scenarios, "scenario"), count(row.Executions, "execution"), seconds(row.Seconds), row.Mode)
+	if o.action == "pass" && checks.Verdict(row.Actual).Satisfies(checks.Verdict(row.Expected)) {
+		return fmt.Sprintf("%s: %s as expected (%s)", e.Name, row.Actual, counts), true
+	}
+	return fmt.Sprintf("%s: %s, UNEXPECTED: expected %s (%s)", e.Name, row.Actual, row.Expected, counts), false
+}
+
+// correctCount counts the catalog's correct entries, among which
+// TestCatalog shares WEFT_TOTAL.
+func correctCount() int {
+	n := 0
+	for _, e := range catalogEntries() {
+		if e.Expect == string(checks.Ok) {
+			n++
+		}
+	}
+	return n
+}
