@@ -37,14 +37,22 @@ func newLiveLine(w io.Writer, live bool, now func() time.Time) *liveLine {
 }
 
 // isTerminal reports whether w is a terminal, on which a line can be
-// redrawn.
+// redrawn: a character device other than /dev/null (the standard library
+// has no isatty; a false positive, such as a serial port, only shows the
+// line), unless TERM is dumb. A pipe, a file, go test -json's capture of a
+// test's output are not.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok || os.Getenv("TERM") == "dumb" {
 		return false
 	}
 	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	// /dev/null is a character device too, and no terminal.
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(info, null)
 }
 
 // setLabel shows what happens before the check's first row, such as the
