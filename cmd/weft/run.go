@@ -249,7 +249,7 @@ func weftRoot(dir string) (string, error) {
 			return filepath.Dir(gomod), nil
 		}
 	}
-	return "", fmt.Errorf("weft run checks weft's own catalog, built from its source through the rewrite: run it in a checkout of %s (git clone https://%s), from any of its directories; this directory is not in one", weftModule, weftModule)
+	return "", fmt.Errorf("this directory is in no checkout of %s: weft run checks weft's own catalog, built from its source through the rewrite, so run it in a checkout (git clone https://%s), from any of its directories", weftModule, weftModule)
 }
 
 // modulePath is the path of the module statement of a go.mod file.
