@@ -31,8 +31,11 @@ through weft's rewrite, as make check does:
 
   go test -overlay=OVERLAY -run '^TestCatalog$/^group$/^variant$' ./checks/catalog
 
-So weft run works in a checkout of github.com/weftlab/weft, from any of its
-directories: it checks weft's own catalog, built from that source. On a
+So weft run checks weft's own catalog, built from its source: that of
+the checkout of github.com/weftlab/weft it is run in, from any of its
+directories; elsewhere, for a weft installed with go install ...@VERSION,
+a copy of that version's source, which go install left in the module
+cache, made once in the user's cache directory (weft/source). On a
 terminal a live line shows the check running: its scenarios, executions
 per second and elapsed time against its budget (from the progress file,
 -weft.progress, the check writes); elsewhere only the verdicts are
@@ -50,8 +53,8 @@ Flags:
 
 Exit status: 0 every entry reached its expected verdict; 1 one did not
 (its output follows the verdicts); 2 bad usage, a name not in the catalog
-(the names close to it are listed), no checkout of weft, or a build that
-failed.
+(the names close to it are listed), no source of weft to check (outside
+a checkout, a weft built from a checkout), or a build that failed.
 `
 
 // weftModule is the module whose catalog weft run checks.
@@ -101,10 +104,13 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "weft run: %v\n", err)
 		return 2
 	}
-	root, err := weftRoot("")
+	root, note, err := weftSource()
 	if err != nil {
 		fmt.Fprintf(stderr, "weft run: %v\n", err)
 		return 2
+	}
+	if note != "" {
+		fmt.Fprintln(stderr, note)
 	}
 	r := &catalogRun{root: root, budget: *budget, seed: *seed, verbose: *verbose, stdout: stdout, stderr: stderr,
 		line: newLiveLine(stdout, isTerminal(stdout), time.Now)}
