@@ -103,16 +103,17 @@ func (l *liveLine) text() string {
 			strategies = append(strategies, r.Strategy)
 		}
 	}
+	s := fmt.Sprintf("%s (%s): %s, %s", structure, strings.Join(slices.Sorted(slices.Values(strategies)), ","),
+		count(scenarios, "scenario"), count(executions, "execution"))
+	if shrinking {
+		// Shrinking's executions are not counted: a rate would only fall.
+		return s + fmt.Sprintf(", %s of %s, shrinking a failure", seconds(elapsed), seconds(budget))
+	}
 	rate := 0.0
 	if elapsed > 0 {
 		rate = float64(executions) / elapsed
 	}
-	s := fmt.Sprintf("%s (%s): %s, %s, %.0f executions/s, %s of %s",
-		structure, strings.Join(slices.Sorted(slices.Values(strategies)), ","), count(scenarios, "scenario"), count(executions, "execution"), rate, seconds(elapsed), seconds(budget))
-	if shrinking {
-		s += ", shrinking a failure"
-	}
-	return s
+	return s + fmt.Sprintf(", %.0f executions/s, %s of %s", rate, seconds(elapsed), seconds(budget))
 }
 
 // draw writes the line over the last one; the caller holds mu.
