@@ -135,13 +135,20 @@ func (l *liveLine) clear() {
 	}
 }
 
-// println prints a line of its own above the live line.
-func (l *liveLine) println(s string) {
-	l.clear()
+// print writes s, go test's output or a verdict, above the live line: it
+// erases the line, writes s and, once s ends a line, draws it again below.
+// One lock for both keeps the follower's redraws out of s.
+func (l *liveLine) print(s string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	fmt.Fprintln(l.w, s)
-	l.draw()
+	if l.drawn {
+		fmt.Fprint(l.w, "\r\x1b[K")
+		l.drawn = false
+	}
+	fmt.Fprint(l.w, s)
+	if strings.HasSuffix(s, "\n") {
+		l.draw()
+	}
 }
 
 func seconds(s float64) string {

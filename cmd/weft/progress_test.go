@@ -52,7 +52,7 @@ func TestLiveLine_OnATerminalRedrawsTheSumOfTheProcessesOfTheTest(t *testing.T) 
 
 	// A line printed above erases the live one, then redraws it.
 	w.Reset()
-	l.println("a/b: ok as expected")
+	l.print("a/b: ok as expected\n")
 	assert.Equal(t, "\r\x1b[Ka/b: ok as expected\n\ra/c (stress): 1 scenario, 1 execution, 500ms of 1m0s, shrinking a failure\x1b[K", w.String())
 	w.Reset()
 	l.clear()
@@ -70,7 +70,7 @@ func TestLiveLine_ElsewhereWritesOnlyThePrintedLines(t *testing.T) {
 	clock.advance(time.Second)
 	l.add(tools.ProgressRow{Test: "T/a/b", Structure: "a/b", Strategy: "stress", PID: 1, Executions: 9, Elapsed: 1, Budget: 3})
 	l.tick()
-	l.println("a/b: ok as expected")
+	l.print("a/b: ok as expected\n")
 	l.clear()
 	assert.Equal(t, "a/b: ok as expected\n", w.String())
 }

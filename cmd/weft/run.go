@@ -392,8 +392,7 @@ func (r *catalogRun) readEvents(rd io.Reader) (map[string]*entryOutcome, string)
 			continue
 		}
 		if r.verbose && e.Output != "" {
-			r.line.clear()
-			fmt.Fprint(r.stdout, e.Output)
+			r.line.print(e.Output)
 		}
 		if strings.Count(e.Test, "/") != 2 {
 			continue
