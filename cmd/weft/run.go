@@ -309,7 +309,7 @@ func readSummary(path string) (map[string]tools.SummaryRow, error) {
 // An entry is as expected only if its test passed and its check recorded a
 // verdict: a test that passed without one (skipped, not run) is not.
 func (r *catalogRun) report(b batch, outcomes map[string]*entryOutcome) int {
-	status := 0
+	status, notRun := 0, 0
 	var failed []string
 	for _, e := range b.entries {
 		name := "TestCatalog/" + e.Name
@@ -319,12 +319,18 @@ func (r *catalogRun) report(b batch, outcomes map[string]*entryOutcome) int {
 			status = 1
 			if o != nil {
 				failed = append(failed, name)
+			} else {
+				notRun++
 			}
 		}
 		fmt.Fprintln(r.stdout, line)
 	}
 	for _, name := range failed {
 		fmt.Fprintf(r.stdout, "\n--- %s\n%s", name, onceEach(outcomes[name].output.String()))
+	}
+	if notRun > 0 {
+		fmt.Fprintf(r.stdout, "weft run: %s did not run: go test stopped before (see its output), or the source checked (%s) is of another version of weft than this command, and its catalog lacks them (go run ./cmd/weft in it runs its own)\n",
+			count(notRun, "entry"), r.root)
 	}
 	return status
 }

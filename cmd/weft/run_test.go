@@ -82,7 +82,7 @@ func TestReport_VerdictsAndExitStatus(t *testing.T) {
 		}, lines: []string{"counter/racy: pass without a verdict (expected not linearizable under stress)"}},
 		{name: "not run", status: 1, outcomes: map[string]*entryOutcome{
 			"TestCatalog/counter/racy": outcome("pass", "not linearizable", "not linearizable", ""),
-		}, lines: []string{"counter/atomic: not run (expected ok under stress)"}},
+		}, lines: []string{"counter/atomic: not run (expected ok under stress)", "weft run: 1 entry did not run"}},
 		{name: "unknown is not ok", status: 1, outcomes: map[string]*entryOutcome{
 			"TestCatalog/counter/racy":   outcome("pass", "not linearizable", "not linearizable", ""),
 			"TestCatalog/counter/atomic": outcome("fail", "unknown", "ok", ""),
