@@ -16,6 +16,7 @@ import (
 
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/checks/rewrite"
+	"github.com/weftlab/weft/internal/repro"
 	"github.com/weftlab/weft/internal/tools"
 )
 
@@ -195,20 +196,7 @@ func (r *catalogRun) runBatch(b batch, overlay, files string) int {
 	cmd := exec.Command("go", "test", "-json", "-count=1", "-overlay="+overlay, "-timeout="+timeout.String(),
 		"-run="+runPattern(b.entries), "./checks/catalog")
 	cmd.Dir = r.root
-	env := os.Environ()
-	for _, k := range []string{"WEFT_STRATEGY", "WEFT_BUDGET", "WEFT_TOTAL", "WEFT_SEED", "WEFT_SUMMARY", "WEFT_PROGRESS"} {
-		env = withoutEnv(env, k)
-	}
-	env = append(env, "WEFT_STRATEGY="+b.strategy, "WEFT_SUMMARY="+summary, "WEFT_PROGRESS="+progress,
-		// Each correct entry gets correctBudget of the pass's total.
-		"WEFT_TOTAL="+(correctBudget*time.Duration(correctCount())).String())
-	if r.budget > 0 {
-		env = append(env, "WEFT_BUDGET="+r.budget.String())
-	}
-	if r.seed != 0 {
-		env = append(env, "WEFT_SEED="+strconv.FormatUint(r.seed, 10))
-	}
-	cmd.Env = env
+	cmd.Env = r.env(os.Environ(), b.strategy, overlay, summary, progress)
 	cmd.Stderr = r.stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -250,6 +238,33 @@ func (r *catalogRun) runBatch(b batch, overlay, files string) int {
 		}
 	}
 	return r.report(b, outcomes)
+}
+
+// env is the environment of the go test of a batch under strategy: base
+// with weft's settings that weft run decides replaced by its own, the other
+// WEFT_ variables (WEFT_CLIENTS, WEFT_OUT...) kept.
+func (r *catalogRun) env(base []string, strategy, overlay, summary, progress string) []string {
+	env := base
+	for _, k := range []string{"WEFT_STRATEGY", "WEFT_BUDGET", "WEFT_TOTAL", "WEFT_SEED", "WEFT_SUMMARY", "WEFT_PROGRESS",
+		repro.OverlayEnv, repro.RewriteEnv} {
+		env = withoutEnv(env, k)
+	}
+	env = append(env, "WEFT_STRATEGY="+strategy, "WEFT_SUMMARY="+summary, "WEFT_PROGRESS="+progress,
+		// stress+race builds its -race child with the overlay, and a
+		// report's repro command names it: without it the child would
+		// rebuild itself through the rewrite at every start (TestMain).
+		// No RewriteEnv: that is weft test's, whose generated tests
+		// weft repro would look for.
+		repro.OverlayEnv+"="+overlay,
+		// Each correct entry gets correctBudget of the pass's total.
+		"WEFT_TOTAL="+(correctBudget*time.Duration(correctCount())).String())
+	if r.budget > 0 {
+		env = append(env, "WEFT_BUDGET="+r.budget.String())
+	}
+	if r.seed != 0 {
+		env = append(env, "WEFT_SEED="+strconv.FormatUint(r.seed, 10))
+	}
+	return env
 }
 
 // readEvents reads go test -json's events: each entry's outcome and

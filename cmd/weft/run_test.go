@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,4 +131,33 @@ func TestRun_Usage(t *testing.T) {
 		assert.Contains(t, out.String(), tc.out, "%v", tc.args)
 		assert.Contains(t, errs.String(), tc.errs, "%v", tc.args)
 	}
+}
+
+// weft run's choices replace the caller's; the caller's other settings
+// stay.
+func TestCatalogRunEnv(t *testing.T) {
+	base := []string{"PATH=/bin", "WEFT_STRATEGY=pct", "WEFT_BUDGET=1h", "WEFT_SEED=7", "WEFT_REWRITE=x", "WEFT_CLIENTS=4"}
+	env := func(r *catalogRun) map[string][]string {
+		out := map[string][]string{}
+		for _, kv := range r.env(base, "stress", "/o.json", "/s.jsonl", "/p.jsonl") {
+			k, v, _ := strings.Cut(kv, "=")
+			out[k] = append(out[k], v)
+		}
+		return out
+	}
+	got := env(&catalogRun{})
+	assert.Equal(t, []string{"stress"}, got["WEFT_STRATEGY"])
+	assert.Equal(t, []string{"/o.json"}, got["WEFT_OVERLAY"])
+	assert.Equal(t, []string{"/s.jsonl"}, got["WEFT_SUMMARY"])
+	assert.Equal(t, []string{"/p.jsonl"}, got["WEFT_PROGRESS"])
+	assert.Equal(t, []string{(correctBudget * time.Duration(correctCount())).String()}, got["WEFT_TOTAL"])
+	assert.NotContains(t, got, "WEFT_BUDGET", "no -budget: the catalog's own budgets")
+	assert.NotContains(t, got, "WEFT_SEED", "no -seed: a random one")
+	assert.NotContains(t, got, "WEFT_REWRITE", "weft test's, not weft run's")
+	assert.Equal(t, []string{"4"}, got["WEFT_CLIENTS"])
+	assert.Equal(t, []string{"/bin"}, got["PATH"])
+
+	got = env(&catalogRun{budget: 2 * time.Second, seed: 42})
+	assert.Equal(t, []string{"2s"}, got["WEFT_BUDGET"])
+	assert.Equal(t, []string{"42"}, got["WEFT_SEED"])
 }
