@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,4 +59,39 @@ func TestProgress_RowsGrowAreSpacedAndEndWithTheResult(t *testing.T) {
 	assert.Equal(t, "done", last.Phase)
 	assert.Equal(t, res.Executions, last.Executions)
 	assert.Equal(t, res.Scenarios, last.Scenarios)
+}
+
+// The portfolio's workers are processes of their own: each appends its
+// rows, under its strategy, to the file the check was given, and the
+// portfolio's own process, which runs no execution, none.
+func TestProgress_PortfolioWorkersEachWriteTheirOwnRows(t *testing.T) {
+	if os.Getenv("WEFT_PORTFOLIO_RESULT") != "" {
+		// A worker: it runs this test too, and writes to the file of
+		// the environment it inherited.
+		checks.Run(t, boxStructure("box", func() *box { return &box{} }), checks.Options{Budget: time.Second, Executions: 5, OutDir: t.TempDir()})
+		return
+	}
+	path := filepath.Join(t.TempDir(), "progress.jsonl")
+	t.Setenv("WEFT_PROGRESS", path)
+	opts := checks.Options{Budget: time.Second, Executions: 5, OutDir: t.TempDir(), Strategy: "portfolio"}
+	res := checks.Run(t, boxStructure("box", func() *box { return &box{} }), opts)
+	require.Equal(t, checks.Ok, res.Verdict)
+
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	last := map[int]tools.ProgressRow{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var row tools.ProgressRow
+		require.NoError(t, json.Unmarshal([]byte(line), &row), "row %q", line)
+		assert.NotEqual(t, os.Getpid(), row.PID, "the portfolio's process runs no execution")
+		assert.Contains(t, []string{"random", "pct", "bounded"}, row.Strategy)
+		last[row.PID] = row
+	}
+	assert.GreaterOrEqual(t, len(last), 2, "one worker per core, at least 2")
+	executions := 0
+	for _, row := range last {
+		assert.Equal(t, "done", row.Phase, "each worker ends with its last row")
+		executions += row.Executions
+	}
+	assert.Equal(t, res.Executions, executions, "the portfolio's executions are its workers'")
 }
