@@ -28,6 +28,15 @@
 //	    print a verdict per test and strategy, then the failures' reports.
 //	    `weft test -h` details how a test's *testing.T behaves.
 //
+//	catalog [-json] [-v]
+//	    List weft's catalog: the guide's structures, each variant with the
+//	    verdict weft must reach on it, by section of the guide.
+//
+//	run [-strategy s] [-budget d] [-seed n] [-v] NAME...
+//	    Check catalog entries by name (counter/racy, or counter for all its
+//	    variants) through the rewrite, from a checkout of weft, with a live
+//	    progress line on a terminal and a verdict line per entry.
+//
 // Exit status of check: 0 every history is linearizable (with -agree: every
 // verdict agrees with the one its file records); 1 some history is not
 // linearizable, unknown (the check ran out of time) or not judged; 2 bad
@@ -36,6 +45,12 @@
 // Exit status of test: 0 every test passed under every strategy; 1 a test
 // failed or could not be run; 2 bad usage, or the packages could not be
 // rewritten or built.
+//
+// Exit status of catalog: 0 listed; 2 bad usage.
+//
+// Exit status of run: 0 every entry reached its expected verdict; 1 one did
+// not; 2 bad usage, a name not in the catalog, no checkout of weft, or a
+// catalog that did not build.
 //
 // Exit status of repro: 0 if the replay did not fail (the bug is fixed, or,
 // for a failure found on real cores, did not show within the budget); 1 if
@@ -59,6 +74,8 @@ Commands:
   check [flags] FILE...        judge whether the histories in the FILEs are linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
+  catalog [-json] [-v]         list the guide's structures and the verdict each must get
+  run [flags] NAME...          check catalog entries by name, with a live progress line
 
 Run "weft <command> -h" for a command's details.
 `
@@ -80,6 +97,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return reproMain(args[1:], stdout, stderr)
 	case "test":
 		return testMain(args[1:], stdout, stderr)
+	case "catalog":
+		return catalogMain(args[1:], stdout, stderr)
+	case "run":
+		return runMain(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
