@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/weftlab/weft/checks"
+	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/rewrite"
 	"github.com/weftlab/weft/internal/repro"
 	"github.com/weftlab/weft/internal/tools"
@@ -164,7 +165,7 @@ type entryOutcome struct {
 
 func (r *catalogRun) run(batches []batch) int {
 	r.line.setLabel("rewriting the catalog's structures")
-	res, err := rewrite.Overlay(rewrite.Config{Dir: r.root}, "./impls/...", "./checks/catalog")
+	res, err := rewrite.Overlay(rewrite.Config{Dir: r.root}, catalog.RewritePatterns...)
 	if err != nil {
 		r.line.clear()
 		fmt.Fprintf(r.stderr, "weft run: rewriting the catalog: %v\n", err)
