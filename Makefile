@@ -59,9 +59,14 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./checks ./checks/sched ./checks/internal/... ./impls/executor
 
 ## detect: how fast each strategy catches each bug (20 seeds each of stress-plain,
-## stress, random, pct and bounded; about 10 minutes).
+## stress, random, pct and bounded; about 10 minutes), as a table and a plot
+## of executions to detection: histories/out/detect.txt and detect.png.
+## DETECT='counter/racy' runs the bugs the pattern matches.
+DETECT ?=
 detect:
-	overlay="$$($(REWRITE))" && $(GO) test -overlay=$$overlay -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
+	@mkdir -p $(OUT)
+	overlay="$$($(REWRITE))" && $(GO) build -o $(OUT)/detectplot ./checks/internal/cmd/detectplot && \
+	$(GO) test -overlay=$$overlay -run '^$$' -bench 'Detection$(if $(DETECT),/$(DETECT),)' -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog 2>&1 | $(OUT)/detectplot -out $(OUT)
 
 ## repro: rerun a failure from its history file (the command its report printed).
 repro:
