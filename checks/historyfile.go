@@ -1,10 +1,12 @@
 package checks
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -278,15 +280,22 @@ func (tg *target) fileRecords(history []record, describe func(*record) string) (
 
 // readHistoryFile reads a history file written by an earlier failure.
 func readHistoryFile(path string) (historyFile, error) {
-	var hf historyFile
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return hf, err
+		return historyFile{}, err
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	return parseHistoryFile(path, data)
+}
+
+// parseHistoryFile reads data, the content of the history file path. Its
+// errors start with path; a JSON error gives the line and column of the
+// problem, as a person editing the file needs them.
+func parseHistoryFile(path string, data []byte) (historyFile, error) {
+	var hf historyFile
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&hf); err != nil {
-		return hf, fmt.Errorf("%s is not a weft history file: %w", path, err)
+		return hf, fmt.Errorf("%s%s is not a weft history file: %w", path, jsonPosition(data, err), err)
 	}
 	if hf.Format != historyFormat {
 		return hf, fmt.Errorf("%s has history format %d; this weft reads format %d", path, hf.Format, historyFormat)
@@ -305,6 +314,29 @@ func readHistoryFile(path string) (historyFile, error) {
 		}
 	}
 	return hf, nil
+}
+
+// jsonPosition is ":line:column" of the byte offset of a JSON decoding
+// error in data, or "" when err has no offset.
+func jsonPosition(data []byte, err error) string {
+	var offset int64
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		offset = syntax.Offset
+	case errors.As(err, &typ):
+		offset = typ.Offset
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		offset = int64(len(data))
+	default:
+		return ""
+	}
+	offset = min(max(offset, 0), int64(len(data)))
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	column := len(before) - bytes.LastIndexByte(before, '\n')
+	return fmt.Sprintf(":%d:%d", line, column)
 }
 
 // scenarioFrom rebuilds the scenario of a history file for t.

@@ -88,6 +88,13 @@ func encodeSchedule(ds []int) string {
 	return b.String()
 }
 
+// maxScheduleDecisions bounds what decodeSchedule expands a schedule to:
+// a history file is input, and a few bytes of counts such as
+// "0*1048576.0*1048576..." would otherwise ask for gigabytes. It is far
+// above the decisions of any execution weft records (one or two per
+// scheduling point, 20000 points by default).
+const maxScheduleDecisions = 1 << 22
+
 // decodeSchedule reads what encodeSchedule writes.
 func decodeSchedule(s string) ([]int, error) {
 	if s == "" {
@@ -106,6 +113,9 @@ func decodeSchedule(s string) ([]int, error) {
 		k, err := strconv.Atoi(n)
 		if err != nil || k < 1 || k > 1<<20 {
 			return nil, fmt.Errorf("schedule: %q is not a repeat count", n)
+		}
+		if len(ds)+k > maxScheduleDecisions {
+			return nil, fmt.Errorf("schedule: more than %d decisions", maxScheduleDecisions)
 		}
 		for range k {
 			ds = append(ds, x)
