@@ -13,7 +13,7 @@ TIMEOUT ?= 30m
 V ?=
 VERBOSE := $(if $(V),-v,)
 
-.PHONY: check test bench detect repro goker lint clean
+.PHONY: check test fuzz bench detect repro goker lint clean
 
 # The catalog's structures are plain Go: they are checked through weft's
 # rewrite (checks/rewrite), which this prints the overlay of. The catalog's
@@ -39,17 +39,43 @@ check:
 	echo; $(GO) run ./checks/internal/cmd/summary $(SUMMARY) || status=1; \
 	exit $$status
 
+# FUZZ_EACH runs every fuzz target of the module (a func Fuzz... of a
+# package's test files, so that a new one needs no edit here; read from the
+# files, as go test -list would build every test binary once more) for $(1)
+# each, one worker each (-parallel 1: it runs beside the catalog's timed
+# checks), and exits 1 if any fails. A failing input is
+# written under the package's testdata/fuzz: commit it with the fix, as
+# the regression test plain go test then runs.
+FUZZ_EACH = status=0; \
+	for dir in $$($(GO) list -f '{{.Dir}}' ./...); do \
+	  grep -qs '^func Fuzz' $$dir/*_test.go || continue; pkg=.$${dir\#$(CURDIR)}; \
+	  for target in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go); do \
+	    echo "== fuzz $$pkg $$target $(1)"; \
+	    $(GO) test -overlay=$$overlay -run '^$$' -fuzz "^$$target$$" -fuzztime $(1) -parallel 1 $$pkg || status=1; \
+	  done; \
+	done; exit $$status
+
 ## test: weft's own tests (models, shims, harness, sequential tests of every
 ## structure, and the catalog with -short budgets), under the race detector,
 ## but for the catalog: its checks run executions against time budgets, which
-## the race detector slows fivefold, and make check runs it under -race. Both
-## go test commands run at once; the exit status is the first failure's.
+## the race detector slows fivefold, and make check runs it under -race.
+## Then every fuzz target for FUZZTIME_TEST (2s) each, beyond its seed corpus
+## (which plain go test runs). The catalog runs at once beside the others;
+## the exit status is the first failure's.
+FUZZTIME_TEST ?= 2s
 test: lint
 	@overlay="$$($(REWRITE))" || exit 1; \
-	$(GO) test -overlay=$$overlay -race -short -count=1 -timeout $(TIMEOUT) $$($(GO) list ./... | grep -v '/checks/catalog$$') & others=$$!; \
+	{ $(GO) test -overlay=$$overlay -race -short -count=1 -timeout $(TIMEOUT) $$($(GO) list ./... | grep -v '/checks/catalog$$') && \
+	  ( $(call FUZZ_EACH,$(FUZZTIME_TEST)) ); } & others=$$!; \
 	$(GO) test -overlay=$$overlay -short -count=1 -timeout $(TIMEOUT) ./checks/catalog; catalog=$$?; \
 	wait $$others; status=$$?; \
 	if [ $$status -eq 0 ]; then status=$$catalog; fi; exit $$status
+
+## fuzz: every fuzz target of the module (the parsers of history files,
+## schedules, porcupine's logs, the line format) for FUZZTIME (1m) each.
+FUZZTIME ?= 1m
+fuzz:
+	@overlay="$$($(REWRITE))" || exit 1; $(call FUZZ_EACH,$(FUZZTIME))
 
 ## bench: benchmarks of the machinery: scheduling points against the standard
 ## primitives, what recording adds to a call, executions per second; and the
