@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -278,15 +279,30 @@ func (tg *target) fileRecords(history []record, describe func(*record) string) (
 
 // readHistoryFile reads a history file written by an earlier failure.
 func readHistoryFile(path string) (historyFile, error) {
-	var hf historyFile
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return hf, err
+		return historyFile{}, err
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	return parseHistoryFile(path, data)
+}
+
+// parseHistoryFile is readHistoryFile for data read from path. A JSON error
+// names the line it was found on.
+func parseHistoryFile(path string, data []byte) (historyFile, error) {
+	var hf historyFile
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&hf); err != nil {
-		return hf, fmt.Errorf("%s is not a weft history file: %w", path, err)
+		at := dec.InputOffset()
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syntax):
+			at = syntax.Offset
+		case errors.As(err, &typ):
+			at = typ.Offset
+		}
+		return hf, fmt.Errorf("%s is not a weft history file: line %d: %w", path, lineAt(data, at), err)
 	}
 	if hf.Format != historyFormat {
 		return hf, fmt.Errorf("%s has history format %d; this weft reads format %d", path, hf.Format, historyFormat)
@@ -305,6 +321,12 @@ func readHistoryFile(path string) (historyFile, error) {
 		}
 	}
 	return hf, nil
+}
+
+// lineAt is the line number of the byte at offset in data.
+func lineAt(data []byte, offset int64) int {
+	offset = min(max(offset, 0), int64(len(data)))
+	return 1 + bytes.Count(data[:offset], []byte("\n"))
 }
 
 // scenarioFrom rebuilds the scenario of a history file for t.

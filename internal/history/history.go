@@ -43,6 +43,10 @@ type History struct {
 	// Recorded is the verdict the file claims, such as "not linearizable"
 	// or "ok", or "" when it claims none.
 	Recorded string
+	// Unjudgeable, when set, says why the history's linearizability cannot
+	// be judged (calls that never returned, on a model that cannot say
+	// what such a call did): a checker's verdict on it would mean nothing.
+	Unjudgeable string
 }
 
 // A format reads one kind of history file.

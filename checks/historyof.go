@@ -1,0 +1,89 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// A FileHistory is the history of a history file as weft's checker judges
+// it, for tools outside a test (the weft command) that judge, explain or
+// draw it: the model as porcupine takes it and the calls as porcupine
+// operations, built exactly as Verify builds them.
+type FileHistory struct {
+	// Structure and Model name the structure and its model.
+	Structure, Model string
+	// Verdict is the verdict the file records.
+	Verdict Verdict
+	// Checker is the model as porcupine takes it. The operations' inputs
+	// are weft's own wrappers of the model's inputs: pass them only to
+	// Checker and Explain.
+	Checker porcupine.Model
+	// Operations are the calls of the history, in the file's order. A call
+	// that panicked, never returned or was fire-and-forget returns at the
+	// end of the history, as the checker sees it.
+	Operations []porcupine.Operation
+	// Clients labels each ClientId of Operations as the report does:
+	// "client 0", ..., "init, post", then each client's fire-and-forget
+	// calls.
+	Clients []string
+	// Explain says why the model rejects a call of Operations with its
+	// output in a state.
+	Explain func(state, input, output any) string
+	// Unjudgeable, when set, says why the linearizability of the history
+	// cannot be judged: weft does not check it, and neither should a
+	// tool, since the checker would give a verdict that means nothing.
+	Unjudgeable string
+}
+
+// HistoryStructure returns the name of the structure whose history the
+// history file holding data records, so that the caller can find the
+// Target to pass to HistoryOf. path names the file in errors.
+func HistoryStructure(path string, data []byte) (string, error) {
+	hf, err := parseHistoryFile(path, data)
+	return hf.Structure, err
+}
+
+// HistoryOf reads the history file holding data, a history of s, without
+// executing anything: it is Verify's reading of a file, for a caller that
+// is not a test. path names the file in errors; an error says what in the
+// file is wrong.
+func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
+	tg, err := s.target()
+	if err != nil {
+		return nil, err
+	}
+	hf, err := parseHistoryFile(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if hf.Structure != tg.name {
+		return nil, fmt.Errorf("%s is a history of structure %q, not %q", path, hf.Structure, tg.name)
+	}
+	if tg.program {
+		return nil, fmt.Errorf("%s is a history of program %q, which has no calls to judge", path, tg.name)
+	}
+	e, err := tg.executionFrom(hf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	fh := &FileHistory{
+		Structure:  hf.Structure,
+		Model:      hf.Model,
+		Verdict:    hf.Verdict,
+		Checker:    tg.checker,
+		Operations: tg.operations(e),
+		Clients:    rowLabels(e.clients),
+		Explain: func(state, input, output any) string {
+			c := input.(*checkCall)
+			if c.wildcard {
+				return tg.model.describeInput(c.in) + " " + c.failed
+			}
+			return tg.model.explain(state, c.in, output)
+		},
+	}
+	if e.failedOps() && tg.model.apply == nil {
+		fh.Unjudgeable = fmt.Sprintf("calls panicked or never returned, and model %q cannot say what such a call did", tg.model.name)
+	}
+	return fh, nil
+}
