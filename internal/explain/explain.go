@@ -34,7 +34,8 @@ type Explanation struct {
 	History *history.History
 	// Verdict is Linearizable, NotLinearizable or Unknown: not
 	// linearizable if a part is, else unknown if a part's search did not
-	// finish.
+	// finish or History.Unjudgeable says the history cannot be judged (it
+	// then has no parts).
 	Verdict string
 	// Timeout is the time the search was given for all parts together.
 	Timeout time.Duration
@@ -114,13 +115,17 @@ func Explain(h *history.History, timeout time.Duration) (*Explanation, error) {
 	if h.Model.Init == nil || (h.Model.Step == nil && h.Model.StepContext == nil) {
 		return nil, errors.New("explain: the history's model has no Init or Step")
 	}
+	e := &Explanation{History: h, Timeout: timeout}
+	if h.Unjudgeable != "" {
+		e.Verdict = Unknown
+		return e, nil
+	}
 	parts, err := split(h)
 	if err != nil {
 		return nil, err
 	}
 	model := h.Model
 	model.Partition, model.PartitionEvent = nil, nil // one part at a time
-	e := &Explanation{History: h, Timeout: timeout}
 	deadline := time.Now().Add(timeout)
 	for i, calls := range parts {
 		p := Part{Calls: calls, Verdict: Unknown}

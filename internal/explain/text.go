@@ -37,7 +37,9 @@ func (e *Explanation) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "\nThe model splits the calls into %d independent parts, each\n"+
 			"checked on its own; the history is linearizable when every part is.\n", len(e.Parts))
 	}
-	if len(e.Parts) == 0 {
+	if h := e.History; h.Unjudgeable != "" {
+		fmt.Fprintf(&b, "\nUnknown: this history cannot be judged:\n  %s.\n", h.Unjudgeable)
+	} else if len(e.Parts) == 0 {
 		b.WriteString("\nThe history has no calls: the empty order is legal.\n")
 	}
 	for i := range e.Parts {
@@ -84,11 +86,11 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 		fmt.Fprintf(b, "\nUnknown: the search did not finish within %v, so whether these\n"+
 			"calls have a legal order is not known.\n", e.Timeout)
 	}
-	found := "The longest legal order found"
 	if p.Verdict == Unknown {
-		found += " before the search stopped"
+		fmt.Fprintf(b, "\nThe longest legal order found before the search stopped,\n%d of %d calls, with the model's state after each:\n", len(p.Order), len(p.Calls))
+	} else {
+		fmt.Fprintf(b, "\nThe longest legal order found, %d of %d calls,\nwith the model's state after each:\n", len(p.Order), len(p.Calls))
 	}
-	fmt.Fprintf(b, "\n%s, %d of %d calls,\nwith the model's state after each:\n", found, len(p.Order), len(p.Calls))
 	if len(p.Order) == 0 {
 		b.WriteString("  (none: the model rejects every call that could come first)\n")
 	}

@@ -30,6 +30,12 @@ func (e *Explanation) Verify() error {
 		}
 		return describeState(h, a) == describeState(h, b)
 	}
+	if h.Unjudgeable != "" {
+		if e.Verdict != Unknown || len(e.Parts) > 0 {
+			return errors.New("verify: a verdict on a history that cannot be judged")
+		}
+		return nil
+	}
 	seen := make([]bool, len(h.Operations))
 	verdict := Linearizable
 	for _, p := range e.Parts {

@@ -1,0 +1,217 @@
+package explain
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/models"
+)
+
+// drawHistory draws a small history of register or counter calls by up to
+// three clients, each client's calls one after another, with results that
+// are often wrong, so that both verdicts come up.
+func drawHistory(t *testing.T, rt *rapid.T) *history.History {
+	clients := rapid.IntRange(1, 3).Draw(rt, "clients")
+	n := rapid.IntRange(0, 7).Draw(rt, "calls")
+	free := make([]int64, clients) // when each client may call again
+	type timing struct {
+		client    int
+		call, ret int64
+	}
+	var ts []timing
+	for range n {
+		c := rapid.IntRange(0, clients-1).Draw(rt, "client")
+		start := free[c] + rapid.Int64Range(0, 3).Draw(rt, "gap")
+		end := start + rapid.Int64Range(0, 4).Draw(rt, "length")
+		free[c] = end + 1
+		ts = append(ts, timing{c, start, end})
+	}
+	labels := []string{"client A", "client B", "client C"}
+	if rapid.Bool().Draw(rt, "counter") {
+		var calls []call[models.CounterInput, models.CounterOutput]
+		for _, x := range ts {
+			key := rapid.SampledFrom([]string{"x", "y"}).Draw(rt, "key")
+			if rapid.Bool().Draw(rt, "inc") {
+				calls = append(calls, inc(x.client, key, x.call, x.ret))
+			} else {
+				calls = append(calls, get(x.client, key, rapid.IntRange(0, 3).Draw(rt, "value"), x.call, x.ret))
+			}
+		}
+		return fromModel(t, models.Counter, "counter", labels, calls)
+	}
+	var calls []call[models.RegisterInput, models.RegisterOutput]
+	for _, x := range ts {
+		v := rapid.IntRange(0, 2).Draw(rt, "value")
+		if rapid.Bool().Draw(rt, "store") {
+			calls = append(calls, store(x.client, v, x.call, x.ret))
+		} else {
+			calls = append(calls, load(x.client, v, x.call, x.ret))
+		}
+	}
+	return fromModel(t, models.Register, "register", labels, calls)
+}
+
+// TestExplain_ClaimsHold checks, on drawn histories, that the verdict is
+// porcupine's, that every claim of the explanation holds (Verify, which
+// replays the orders with the model's Step), and that the text is the
+// same every time.
+func TestExplain_ClaimsHold(t *testing.T) {
+	verdicts := map[string]int{}
+	rapid.Check(t, func(rt *rapid.T) {
+		h := drawHistory(t, rt)
+		e, err := Explain(h, 10*time.Second)
+		require.NoError(rt, err)
+		want := map[bool]string{true: Linearizable, false: NotLinearizable}[porcupine.CheckOperations(h.Model, h.Operations)]
+		require.Equal(rt, want, e.Verdict)
+		require.NoError(rt, e.Verify())
+		verdicts[e.Verdict]++
+		for _, p := range e.Parts {
+			for _, c := range p.Next {
+				ok, _ := h.Model.Step(stateAfter(h, p), h.Operations[c.Call].Input, h.Operations[c.Call].Output)
+				require.False(rt, ok, "the model allows candidate %s", ref(c.Call))
+			}
+		}
+		var first, again bytes.Buffer
+		require.NoError(rt, e.WriteText(&first))
+		e2, err := Explain(h, 10*time.Second)
+		require.NoError(rt, err)
+		require.NoError(rt, e2.WriteText(&again))
+		require.Equal(rt, first.String(), again.String())
+	})
+	// Both verdicts must have come up, or the property says little.
+	assert.Positive(t, verdicts[Linearizable])
+	assert.Positive(t, verdicts[NotLinearizable])
+}
+
+// stateAfter is the model's state after part p's order.
+func stateAfter(h *history.History, p Part) any {
+	if len(p.Order) == 0 {
+		return h.Model.Init()
+	}
+	return p.Order[len(p.Order)-1].State
+}
+
+// TestVerify_CatchesFalseClaims breaks explanations one claim at a time:
+// Verify must reject each, or it could not catch a lying explanation.
+func TestVerify_CatchesFalseClaims(t *testing.T) {
+	var stale, twin, counter *history.History
+	for _, c := range handBuilt(t) {
+		switch c.name {
+		case "stale-read":
+			stale = c.h
+		case "stale-read-twin":
+			twin = c.h
+		case "lost-update":
+			counter = c.h
+		}
+	}
+	explain := func(h *history.History) *Explanation {
+		e, err := Explain(h, 10*time.Second)
+		require.NoError(t, err)
+		require.NoError(t, e.Verify())
+		return e
+	}
+	for _, c := range []struct {
+		name  string
+		h     *history.History
+		lie   func(e *Explanation)
+		error string
+	}{
+		{"a verdict the parts do not give", twin, func(e *Explanation) { e.Verdict = NotLinearizable }, "the verdict"},
+		{"a witness against real time", fromModel(t, models.Register, "register", twoClients,
+			[]call[models.RegisterInput, models.RegisterOutput]{store(0, 1, 0, 1), store(1, 1, 2, 3)}),
+			func(e *Explanation) {
+				o := e.Parts[0].Order
+				o[0], o[1] = o[1], o[0]
+			}, "#1 comes after #2, called after it returned"},
+		{"a point outside its interval", twin, func(e *Explanation) { e.Parts[0].Order[2].Point = 9 }, "outside its interval"},
+		{"points that go back", twin, func(e *Explanation) { e.Parts[0].Order[0].Point = 2 }, "before the previous point"},
+		{"a wrong state", twin, func(e *Explanation) { e.Parts[0].Order[1].State = 5 }, "not what the model does"},
+		{"a short witness", twin, func(e *Explanation) { e.Parts[0].Order = e.Parts[0].Order[:2] }, "a witness of 2 of 3"},
+		{"a candidate the model allows", stale, func(e *Explanation) {
+			p := &e.Parts[0]
+			p.Order = p.Order[:1]
+			p.Next = []Candidate{{Call: 1, Why: "made up"}}
+			p.Later = []Later{{Call: 2, After: 1}, {Call: 3, After: 1}}
+		}, "the model allows #2"},
+		{"a candidate that cannot come next", stale, func(e *Explanation) {
+			p := &e.Parts[0]
+			p.Next = append(p.Next, Candidate{Call: p.Later[0].Call, Why: "made up"})
+			p.Later = nil
+		}, "cannot come next"},
+		{"a call left out", stale, func(e *Explanation) { e.Parts[0].Later = nil }, "neither candidates nor later"},
+		{"a wait for a call that did not return first", stale, func(e *Explanation) {
+			e.Parts[0].Later[0].After = 0
+		}, "not a remaining call"},
+		{"a part lost", counter, func(e *Explanation) { e.Parts = e.Parts[:1] }, "is in no part"},
+	} {
+		e := explain(c.h)
+		c.lie(e)
+		err := e.Verify()
+		if assert.Error(t, err, c.name) {
+			assert.Contains(t, err.Error(), c.error, c.name)
+		}
+	}
+}
+
+// TestExplain_UnknownIsNeverLinearizable gives porcupine a history it
+// cannot finish in a millisecond: many overlapping stores and a load of a
+// value none of them stored. The verdict must be unknown, its order legal.
+func TestExplain_UnknownIsNeverLinearizable(t *testing.T) {
+	var calls []call[models.RegisterInput, models.RegisterOutput]
+	for i := range 40 {
+		calls = append(calls, store(i%2, i+1, int64(i), 100))
+	}
+	calls = append(calls, load(0, 1000, 50, 101))
+	h := fromModel(t, models.Register, "register", twoClients, calls)
+	start := time.Now()
+	e, err := Explain(h, time.Millisecond)
+	require.NoError(t, err)
+	assert.Less(t, time.Since(start), 5*time.Second, "the timeout bounds the search")
+	assert.Equal(t, Unknown, e.Verdict)
+	require.NoError(t, e.Verify())
+	var out bytes.Buffer
+	require.NoError(t, e.WriteText(&out))
+	assert.Contains(t, out.String(), "register: unknown\n")
+	assert.Contains(t, out.String(), "Unknown: the search did not finish within 1ms")
+	assert.NotContains(t, out.String(), "A legal order of all the calls")
+
+	_, err = Explain(h, 0)
+	assert.ErrorContains(t, err, "the timeout must be positive")
+}
+
+// TestExplain_PartsOutOfTimeAreUnknown: a part the search never reached
+// is unknown and said to be unsearched, and a part that is not
+// linearizable still makes the history not linearizable.
+func TestExplain_PartsOutOfTimeAreUnknown(t *testing.T) {
+	var calls []call[models.CounterInput, models.CounterOutput]
+	for i := range 40 { // key a: hard, and linearizable only if searched to the end
+		calls = append(calls, inc(i%2, "a", int64(i), 100))
+	}
+	calls = append(calls, get(0, "a", 41, 50, 101), get(1, "b", 1, 0, 1), get(1, "c", 0, 2, 3))
+	h := fromModel(t, models.Counter, "counter", twoClients, calls)
+	e, err := Explain(h, time.Millisecond)
+	require.NoError(t, err)
+	require.NoError(t, e.Verify())
+	var out bytes.Buffer
+	require.NoError(t, e.WriteText(&out))
+	names := map[string]Part{}
+	for _, p := range e.Parts {
+		names[p.Name] = p
+	}
+	assert.Equal(t, Unknown, names[`key "a"`].Verdict)
+	if p := names[`key "b"`]; p.Searched { // b is searched only if a stopped early enough
+		assert.Equal(t, NotLinearizable, e.Verdict, out.String())
+		assert.Equal(t, `key "b"`, e.Parts[0].Name, "the failing part comes first")
+	} else {
+		assert.Equal(t, Unknown, e.Verdict)
+		assert.Contains(t, out.String(), "Unknown: not searched, as the 1ms were spent on the other parts.")
+	}
+}
