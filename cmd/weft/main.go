@@ -15,6 +15,12 @@
 //	    the test expected the failure and passes), and ends with a line that
 //	    compares the verdict with the recorded one.
 //
+//	explain [-timeout d] FILE
+//	    Explain why the history in FILE is or is not linearizable: the
+//	    longest legal order found and why the model rejects each call that
+//	    could come next, or a legal order with each call's linearization
+//	    point. Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
+//
 //	test [-strategy list] [-budget d] [-run regexp] [-v] packages
 //	    Check plain Go packages' own tests under weft, unmodified: rewrite
 //	    the packages (package checks/rewrite), run each TestXxx as a weft
@@ -45,6 +51,7 @@ import (
 const usage = `usage: weft <command> [arguments]
 
 Commands:
+  explain [-timeout d] FILE    why the history in FILE is or is not linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
 
@@ -62,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "explain":
+		return explainMain(args[1:], stdout, stderr)
 	case "repro":
 		return reproMain(args[1:], stdout, stderr)
 	case "test":

@@ -109,7 +109,7 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 	if len(p.Order) == 0 {
 		where = "at the start"
 	}
-	fmt.Fprintf(b, "\nIt is stuck %s, in state %s. The calls that could come\nnext, and why the model rejects each:\n", where, describeState(h, state))
+	fmt.Fprintf(b, "\nIt is stuck %s, in state %s.\nThe calls that could come next, and why the model rejects each:\n", where, describeState(h, state))
 	for _, c := range p.Next {
 		fmt.Fprintf(b, "  %s  %s  %s:\n      %s\n", ref(c.Call), client(h, c.Call), describeCall(h, c.Call), c.Why)
 	}

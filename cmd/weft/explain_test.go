@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/history"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/explain with weft explain's output")
+
+func TestExplain_Usage(t *testing.T) {
+	var out, errs bytes.Buffer
+	assert.Equal(t, 0, run([]string{"explain", "-h"}, &out, &errs))
+	assert.Contains(t, out.String(), "usage: weft explain [-timeout d] FILE")
+	assert.Contains(t, out.String(), "Exit status: 0 linearizable; 1 not linearizable")
+	out.Reset()
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errs))
+	assert.Contains(t, out.String(), "explain [-timeout d] FILE")
+
+	file := filepath.Join("..", "..", "histories", "corpus", "counter-racy.json")
+	dir := t.TempDir()
+	notHistory := filepath.Join(dir, "notes.txt")
+	require.NoError(t, os.WriteFile(notHistory, []byte("\x00\x01 not a history\n"), 0o644))
+	for _, c := range []struct {
+		name string
+		args []string
+		err  string
+	}{
+		{"no file", nil, "one FILE, please"},
+		{"two files", []string{file, file}, "one FILE, please"},
+		{"a bad flag", []string{"-budget", "1s", file}, "flag provided but not defined: -budget"},
+		{"a zero timeout", []string{"-timeout", "0s", file}, "the timeout must be positive"},
+		{"a missing file", []string{filepath.Join(dir, "missing.json")}, "missing.json: no such file or directory"},
+		{"not a history", []string{notHistory}, "notes.txt: not a history in any format weft reads"},
+	} {
+		out.Reset()
+		errs.Reset()
+		assert.Equal(t, 2, run(append([]string{"explain"}, c.args...), &out, &errs), c.name)
+		assert.Contains(t, errs.String(), c.err, c.name)
+		assert.Empty(t, out.String(), c.name)
+	}
+}
+
+// TestExplain_Golden pins weft explain's output on the teaching histories
+// and on weft's corpus: each must match its golden file (go test -update
+// rewrites them), exit with the status of its verdict, and agree with the
+// verdict its file records.
+func TestExplain_Golden(t *testing.T) {
+	root := filepath.Join("..", "..")
+	teaching, err := filepath.Glob(filepath.Join(root, "histories", "teaching", "*.txt"))
+	require.NoError(t, err)
+	corpus, err := filepath.Glob(filepath.Join(root, "histories", "corpus", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, corpus)
+	verdicts := map[string]int{}
+	for _, file := range append(teaching, corpus...) {
+		name := filepath.Base(filepath.Dir(file)) + "-" + strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		t.Run(name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			status := run([]string{"explain", file}, &out, &errs)
+			require.Empty(t, errs.String())
+			first, _, _ := strings.Cut(out.String(), "\n")
+			verdict := first[strings.LastIndex(first, ": ")+2:]
+			verdicts[verdict]++
+			assert.Equal(t, map[string]int{"linearizable": 0, "not linearizable": 1, "unknown": 1}[verdict], status, first)
+			h, err := history.Read(file)
+			require.NoError(t, err)
+			if h.Recorded != "" {
+				assert.Equal(t, recordedVerdict(h.Recorded), verdict, "the file records %q", h.Recorded)
+			}
+			golden := filepath.Join("testdata", "explain", name+".golden")
+			if *update {
+				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+				require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "go test ./cmd/weft -run TestExplain_Golden -update writes it")
+			assert.Equal(t, string(want), out.String())
+		})
+	}
+	assert.Positive(t, verdicts["linearizable"])
+	assert.Positive(t, verdicts["not linearizable"])
+}
+
+// recordedVerdict is weft explain's word for a verdict a file records.
+func recordedVerdict(recorded string) string {
+	switch strings.ToLower(recorded) {
+	case "ok", "linearizable", "pass":
+		return "linearizable"
+	}
+	return recorded
+}
