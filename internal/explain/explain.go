@@ -260,17 +260,23 @@ func stuck(h *history.History, model porcupine.Model, p *Part, state any) {
 			remaining = append(remaining, i)
 		}
 	}
+	// A call must wait when another remaining call returned before it was
+	// called; the one named is the remaining call that returned first
+	// (ties: the lower index).
+	byReturn := slices.Clone(remaining)
+	slices.SortFunc(byReturn, func(a, b int) int {
+		return cmp.Or(cmp.Compare(h.Operations[a].Return, h.Operations[b].Return), cmp.Compare(a, b))
+	})
 	for _, i := range remaining {
 		op := h.Operations[i]
-		// The call that must come first: the remaining call that returned
-		// first before this one was called (ties: the lower index).
-		after := -1
-		for _, j := range remaining {
-			if o := h.Operations[j]; j != i && o.Return < op.Call && (after < 0 || o.Return < h.Operations[after].Return) {
-				after = j
+		after := byReturn[0]
+		if after == i {
+			after = -1
+			if len(byReturn) > 1 {
+				after = byReturn[1]
 			}
 		}
-		if after >= 0 {
+		if after >= 0 && h.Operations[after].Return < op.Call {
 			p.Later = append(p.Later, Later{Call: i, After: after})
 			continue
 		}

@@ -49,16 +49,22 @@ func (e *Explanation) Verify() error {
 			verdict = p.Verdict
 		}
 		state := h.Model.Init()
+		inPart := make(map[int]bool, len(p.Calls))
+		for _, i := range p.Calls {
+			inPart[i] = true
+		}
 		done := map[int]bool{}
+		latest := -1 // the step called last so far
 		for k, s := range p.Order {
-			if !slices.Contains(p.Calls, s.Call) || done[s.Call] {
+			if !inPart[s.Call] || done[s.Call] {
 				return fmt.Errorf("verify: %s: step %d, %s, is not a call of the part or comes twice", p.Name, k+1, ref(s.Call))
 			}
 			op := h.Operations[s.Call]
-			for _, prev := range p.Order[:k] {
-				if op.Return < h.Operations[prev.Call].Call {
-					return fmt.Errorf("verify: %s: %s comes after %s, called after it returned", p.Name, ref(s.Call), ref(prev.Call))
-				}
+			if latest >= 0 && op.Return < h.Operations[latest].Call {
+				return fmt.Errorf("verify: %s: %s comes after %s, called after it returned", p.Name, ref(s.Call), ref(latest))
+			}
+			if latest < 0 || op.Call > h.Operations[latest].Call {
+				latest = s.Call
 			}
 			ok, next := step(state, op.Input, op.Output)
 			if !ok || !equal(next, s.State) {
@@ -78,7 +84,7 @@ func (e *Explanation) Verify() error {
 				return fmt.Errorf("verify: %s: a witness of %d of %d calls", p.Name, len(p.Order), len(p.Calls))
 			}
 		case NotLinearizable:
-			if err := verifyStuck(e, p, state, done); err != nil {
+			if err := verifyStuck(e, p, inPart, state, done); err != nil {
 				return err
 			}
 		}
@@ -92,14 +98,25 @@ func (e *Explanation) Verify() error {
 	return nil
 }
 
-// verifyStuck checks what part p claims about the calls after its order,
-// which leaves the model in state and has done its calls.
-func verifyStuck(e *Explanation, p Part, state any, done map[int]bool) error {
+// verifyStuck checks what part p, of the calls inPart, claims about the
+// calls after its order, which leaves the model in state and has done its
+// calls.
+func verifyStuck(e *Explanation, p Part, inPart map[int]bool, state any, done map[int]bool) error {
 	h := e.History
 	remaining := map[int]bool{}
+	// The two remaining calls that returned first: a call can come next
+	// when no other remaining call returned before it was called.
+	first, second := -1, -1
 	for _, i := range p.Calls {
-		if !done[i] {
-			remaining[i] = true
+		if done[i] {
+			continue
+		}
+		remaining[i] = true
+		switch r := h.Operations[i].Return; {
+		case first < 0 || r < h.Operations[first].Return:
+			first, second = i, first
+		case second < 0 || r < h.Operations[second].Return:
+			second = i
 		}
 	}
 	for _, c := range p.Next {
@@ -108,17 +125,19 @@ func verifyStuck(e *Explanation, p Part, state any, done map[int]bool) error {
 		}
 		delete(remaining, c.Call)
 		op := h.Operations[c.Call]
-		for _, j := range p.Calls {
-			if !done[j] && j != c.Call && h.Operations[j].Return < op.Call {
-				return fmt.Errorf("verify: %s: candidate %s cannot come next: %s returned before it", p.Name, ref(c.Call), ref(j))
-			}
+		j := first
+		if j == c.Call {
+			j = second
+		}
+		if j >= 0 && h.Operations[j].Return < op.Call {
+			return fmt.Errorf("verify: %s: candidate %s cannot come next: %s returned before it", p.Name, ref(c.Call), ref(j))
 		}
 		if ok, _ := h.Model.Step(state, op.Input, op.Output); ok || c.Allowed {
 			return fmt.Errorf("verify: %s: the model allows %s after the order", p.Name, ref(c.Call))
 		}
 	}
 	for _, l := range p.Later {
-		if !remaining[l.Call] || done[l.After] || l.After == l.Call || !slices.Contains(p.Calls, l.After) {
+		if !remaining[l.Call] || done[l.After] || l.After == l.Call || !inPart[l.After] {
 			return fmt.Errorf("verify: %s: %s, said to wait for %s, is not a remaining call or waits for no remaining call", p.Name, ref(l.Call), ref(l.After))
 		}
 		delete(remaining, l.Call)
