@@ -132,7 +132,7 @@ func TestVerify_CatchesFalseClaims(t *testing.T) {
 				o[0], o[1] = o[1], o[0]
 			}, "#1 comes after #2, called after it returned"},
 		{"a point outside its interval", twin, func(e *Explanation) { e.Parts[0].Order[2].Point = 9 }, "outside its interval"},
-		{"points that go back", twin, func(e *Explanation) { e.Parts[0].Order[0].Point = 2 }, "before the previous point"},
+		{"points that go back", twin, func(e *Explanation) { e.Parts[0].Order[0].Point = 3 }, "before the previous point"},
 		{"a wrong state", twin, func(e *Explanation) { e.Parts[0].Order[1].State = 5 }, "not what the model does"},
 		{"a short witness", twin, func(e *Explanation) { e.Parts[0].Order = e.Parts[0].Order[:2] }, "a witness of 2 of 3"},
 		{"a candidate the model allows", stale, func(e *Explanation) {

@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -224,7 +225,6 @@ func search(h *history.History, model porcupine.Model, p *Part, timeout time.Dur
 		return fmt.Errorf("explain: porcupine found the part linearizable but gave an order of %d of its %d calls", len(best), len(p.Calls))
 	}
 	state := model.Init()
-	var point int64
 	for k, i := range best {
 		op := h.Operations[i]
 		ok, next := model.Step(state, op.Input, op.Output)
@@ -232,18 +232,41 @@ func search(h *history.History, model porcupine.Model, p *Part, timeout time.Dur
 			return fmt.Errorf("explain: the model rejects call %d of the order porcupine found", k+1)
 		}
 		state = next
-		// The earliest point no earlier than the previous one: within the
-		// interval, since a legal order never puts a call after one that
-		// was called after it returned.
-		if k == 0 || op.Call > point {
-			point = op.Call
-		}
-		p.Order = append(p.Order, Step{Call: i, State: state, Point: point})
+		p.Order = append(p.Order, Step{Call: i, State: state})
+	}
+	if p.Verdict == Linearizable {
+		placePoints(h, p.Order)
 	}
 	if p.Verdict == NotLinearizable {
 		stuck(h, model, p, state)
 	}
 	return nil
+}
+
+// placePoints gives each call of a legal order of all the calls a point
+// inside its interval, never before the previous call's, and one tick
+// after it where the intervals leave room, so that a student sees the
+// calls take effect one after another. It goes forward from each call's
+// start, bounded by latest[k], the earliest return among the calls from k
+// on: a point beyond it would leave no room for a later call. Such a point
+// always exists: in a legal order no call comes after one that returned
+// before it was called, so each call starts before every later call
+// returns.
+func placePoints(h *history.History, order []Step) {
+	latest := make([]int64, len(order))
+	for k := len(order) - 1; k >= 0; k-- {
+		latest[k] = h.Operations[order[k].Call].Return
+		if k+1 < len(order) {
+			latest[k] = min(latest[k], latest[k+1])
+		}
+	}
+	for k := range order {
+		at := h.Operations[order[k].Call].Call
+		if k > 0 && order[k-1].Point+1 > at && order[k-1].Point < math.MaxInt64 {
+			at = order[k-1].Point + 1
+		}
+		order[k].Point = min(at, latest[k])
+	}
 }
 
 // stuck fills in, for a part stuck in state after p.Order, the calls that

@@ -116,8 +116,10 @@ func handBuilt(t *testing.T) []struct {
 		{"stale-read-twin", reg("register", store(0, 1, 0, 4), load(1, 0, 1, 3), load(1, 1, 5, 6)), Linearizable},
 		// A read that no store explains: stuck at once.
 		{"stuck-first", reg("register", load(0, 7, 0, 1), store(1, 7, 2, 3)), NotLinearizable},
-		// Points that must share a time, and a call that never returned.
+		// Points that touch, and a call that never returned.
 		{"shared-point", reg("register", store(0, 1, 0, 5), load(1, 1, 5, 5), store(0, 2, 6, math.MaxInt64)), Linearizable},
+		// Calls that leave no room between them share a point.
+		{"forced-tie", reg("register", store(0, 1, 3, 3), load(1, 1, 3, 3), load(0, 1, 4, 9)), Linearizable},
 		// A lost update on key x, key y fine: x's part comes first.
 		{"lost-update", ctr("counter", inc(0, "y", 0, 1), inc(0, "x", 0, 3), inc(1, "x", 1, 4), get(2, "x", 1, 5, 6), get(2, "y", 1, 7, 8)), NotLinearizable},
 		{"empty", reg("register"), Linearizable},

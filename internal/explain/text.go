@@ -38,7 +38,7 @@ func (e *Explanation) WriteText(w io.Writer) error {
 			"checked on its own; the history is linearizable when every part is.\n", len(e.Parts))
 	}
 	if h := e.History; h.Unjudgeable != "" {
-		fmt.Fprintf(&b, "\nUnknown: this history cannot be judged:\n  %s.\n", h.Unjudgeable)
+		b.WriteString("\n" + wrap("Unknown: this history cannot be judged: "+h.Unjudgeable+".", ""))
 	} else if len(e.Parts) == 0 {
 		b.WriteString("\nThe history has no calls: the empty order is legal.\n")
 	}
@@ -109,18 +109,19 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 	if len(p.Order) == 0 {
 		where = "at the start"
 	}
-	fmt.Fprintf(b, "\nIt is stuck %s, in state %s.\nThe calls that could come next, and why the model rejects each:\n", where, describeState(h, state))
+	b.WriteString("\n" + wrap(fmt.Sprintf("It is stuck %s, in state %s.", where, describeState(h, state)), ""))
+	b.WriteString("The calls that could come next, and why the model rejects each:\n")
 	for _, c := range p.Next {
-		fmt.Fprintf(b, "  %s  %s  %s:\n      %s\n", ref(c.Call), client(h, c.Call), describeCall(h, c.Call), c.Why)
+		fmt.Fprintf(b, "  %s  %s  %s:\n%s", ref(c.Call), client(h, c.Call), describeCall(h, c.Call), wrap(c.Why, "      "))
 	}
 	if len(p.Later) == 0 {
 		return
 	}
 	b.WriteString("The calls that cannot come next, as another call returned\nbefore they were called:\n")
 	for _, l := range p.Later[:min(len(p.Later), maxLater)] {
-		fmt.Fprintf(b, "  %s  %s  %s:\n      %s must come first: it returned at %d, before %s was called at %d\n",
-			ref(l.Call), client(h, l.Call), describeCall(h, l.Call),
-			ref(l.After), h.Operations[l.After].Return, ref(l.Call), h.Operations[l.Call].Call)
+		fmt.Fprintf(b, "  %s  %s  %s:\n%s", ref(l.Call), client(h, l.Call), describeCall(h, l.Call),
+			wrap(fmt.Sprintf("%s must come first: it returned at %d, before %s was called at %d",
+				ref(l.After), h.Operations[l.After].Return, ref(l.Call), h.Operations[l.Call].Call), "      "))
 	}
 	if n := len(p.Later) - maxLater; n > 0 {
 		fmt.Fprintf(b, "  ... and %d more\n", n)
@@ -134,6 +135,29 @@ func table(b *strings.Builder, n int, row func(k int) []string) {
 		fmt.Fprintf(tw, "  %s\n", strings.Join(row(k), "\t"))
 	}
 	tw.Flush()
+}
+
+// width is the length of line that prose is wrapped to.
+const width = 72
+
+// wrap breaks text into lines of at most width at spaces, each starting
+// with indent, ending with a newline; a word longer than a line stays
+// whole.
+func wrap(text, indent string) string {
+	var b strings.Builder
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if line != indent && len(line)+1+len(word) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(line + "\n")
+	return b.String()
 }
 
 // ref names call i of the history, such as "#3".
