@@ -57,12 +57,22 @@ func TestExplain_Golden(t *testing.T) {
 	root := filepath.Join("..", "..")
 	teaching, err := filepath.Glob(filepath.Join(root, "histories", "teaching", "*.txt"))
 	require.NoError(t, err)
+	require.NotEmpty(t, teaching, "the teaching histories")
 	corpus, err := filepath.Glob(filepath.Join(root, "histories", "corpus", "*.json"))
 	require.NoError(t, err)
 	require.NotEmpty(t, corpus)
+	goldens := map[string]bool{} // each must belong to a history
+	if !*update {
+		files, err := filepath.Glob(filepath.Join("testdata", "explain", "*.golden"))
+		require.NoError(t, err)
+		for _, f := range files {
+			goldens[filepath.Base(f)] = true
+		}
+	}
 	verdicts := map[string]int{}
 	for _, file := range append(teaching, corpus...) {
 		name := filepath.Base(filepath.Dir(file)) + "-" + strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		delete(goldens, name+".golden")
 		t.Run(name, func(t *testing.T) {
 			var out, errs bytes.Buffer
 			status := run([]string{"explain", file}, &out, &errs)
@@ -86,6 +96,7 @@ func TestExplain_Golden(t *testing.T) {
 			assert.Equal(t, string(want), out.String())
 		})
 	}
+	assert.Empty(t, goldens, "golden files of no history: remove them")
 	assert.Positive(t, verdicts["linearizable"])
 	assert.Positive(t, verdicts["not linearizable"])
 }

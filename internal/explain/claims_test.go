@@ -73,6 +73,9 @@ func TestExplain_ClaimsHold(t *testing.T) {
 		require.NoError(rt, e.Verify())
 		verdicts[e.Verdict]++
 		for _, p := range e.Parts {
+			if p.Verdict == NotLinearizable {
+				require.Equal(rt, longestLegal(h, p.Calls), len(p.Order), "the text says no legal order is longer")
+			}
 			for _, c := range p.Next {
 				ok, _ := h.Model.Step(stateAfter(h, p), h.Operations[c.Call].Input, h.Operations[c.Call].Output)
 				require.False(rt, ok, "the model allows candidate %s", ref(c.Call))
@@ -88,6 +91,36 @@ func TestExplain_ClaimsHold(t *testing.T) {
 	// Both verdicts must have come up, or the property says little.
 	assert.Positive(t, verdicts[Linearizable])
 	assert.Positive(t, verdicts[NotLinearizable])
+}
+
+// longestLegal is the length of the longest legal order of some of calls,
+// by trying every order: each call after the calls that returned before it
+// was called, each allowed by the model in turn.
+func longestLegal(h *history.History, calls []int) int {
+	done := map[int]bool{}
+	var try func(state any) int
+	try = func(state any) int {
+		best := 0
+		for _, i := range calls {
+			if done[i] {
+				continue
+			}
+			op := h.Operations[i]
+			callable := true
+			for _, j := range calls {
+				if !done[j] && j != i && h.Operations[j].Return < op.Call {
+					callable = false
+				}
+			}
+			if ok, next := h.Model.Step(state, op.Input, op.Output); ok && callable {
+				done[i] = true
+				best = max(best, 1+try(next))
+				done[i] = false
+			}
+		}
+		return best
+	}
+	return try(h.Model.Init())
 }
 
 // stateAfter is the model's state after part p's order.

@@ -78,7 +78,8 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 		}
 		return
 	case p.Verdict == NotLinearizable:
-		b.WriteString("\nNo order of all these calls is legal.\n")
+		b.WriteString("\nNo order of all these calls is legal: the search tried them all,\n" +
+			"and no legal order of some of them is longer than the one below.\n")
 	case !p.Searched:
 		fmt.Fprintf(b, "\nUnknown: not searched, as the %v were spent on the other parts.\n", e.Timeout)
 		return
