@@ -126,10 +126,14 @@ func explainMailbox(st any, in mailboxIn, out string) string {
 	for i, q := range m {
 		heads[i] = q.msgs[0] + " (oldest from " + q.sender + ")"
 	}
+	says := "the model says recv() returns " + heads[0]
+	if len(heads) > 1 {
+		says = "the model says recv() returns one of " + strings.Join(heads, ", ")
+	}
 	for _, q := range m {
 		if slices.Contains(q.msgs, out) {
-			return fmt.Sprintf("%s is not the oldest message from %s: the model says recv() returns one of %s", out, q.sender, strings.Join(heads, ", "))
+			return fmt.Sprintf("%s is not the oldest message from %s: %s", out, q.sender, says)
 		}
 	}
-	return "the model says recv() returns one of " + strings.Join(heads, ", ")
+	return says
 }

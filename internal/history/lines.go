@@ -66,7 +66,7 @@ func uncomment(line string) string {
 }
 
 // callPattern is an operation as written: name(args) -> result.
-var callPattern = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*)\s*\(([^()]*)\)\s*(?:(?:->|→)\s*(.*))?$`)
+var callPattern = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*)\s*\(([^()]*)\)\s*(?:(->|→)\s*(.*))?$`)
 
 // tokenPattern is a value, an argument or a result: no spaces, commas or
 // parentheses, so that a call reads unambiguously.
@@ -229,8 +229,7 @@ func (r *lineReader) operation(c *lineCall, text string) error {
 	if m == nil {
 		return fmt.Errorf("%q: write the operation as name(arguments) -> result, such as %q", text, r.model.ops[0].example)
 	}
-	name, argText, result := m[1], strings.TrimSpace(m[2]), strings.TrimSpace(m[3])
-	hasResult := m[3] != "" || strings.Contains(text, "->") || strings.Contains(text, "→")
+	name, argText, hasResult, result := m[1], strings.TrimSpace(m[2]), m[3] != "", strings.TrimSpace(m[4])
 	op := r.model.op(name)
 	if op == nil {
 		return fmt.Errorf("unknown operation %q for model %s; known: %s", name, r.model.name, r.model.opNames())

@@ -210,3 +210,11 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+// An arrow inside an argument is part of the value, not a result.
+func TestLines_AnArrowInAnArgumentIsAValue(t *testing.T) {
+	h := parseLines(t, "model register\nA 0 1 write(->)\nA 2 3 read() -> ->\n")
+	assert.Equal(t, "ok", verdict(t, h))
+	_, err := Parse("h.txt", []byte("model register\nA 0 1 read() ->\n"))
+	assert.ErrorContains(t, err, `h.txt:2: read: result "": want one value`)
+}
