@@ -7,6 +7,12 @@
 //
 // The commands are:
 //
+//	check [-timeout d] [-agree] FILE...
+//	    Judge whether the history in each FILE (weft's history files,
+//	    porcupine's Jepsen etcd and key-value logs) is linearizable, and
+//	    compare the verdict with the one the file records. `weft check -h`
+//	    lists the formats and the exit status.
+//
 //	repro FILE [go test flags]
 //	    Replay the failure recorded in the history file FILE (the command a
 //	    failure's report prints). Run it from any directory of the module
@@ -51,6 +57,7 @@ import (
 const usage = `usage: weft <command> [arguments]
 
 Commands:
+  check [flags] FILE...        judge whether the histories in the FILEs are linearizable
   explain [-timeout d] FILE    why the history in FILE is or is not linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
@@ -69,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "check":
+		return checkMain(args[1:], stdout, stderr)
 	case "explain":
 		return explainMain(args[1:], stdout, stderr)
 	case "repro":

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,4 +86,25 @@ func TestWeft_RejectsBrokenFilesNamingFileAndProblem(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+}
+
+// A call that never returned, on a model that cannot say what such a call
+// did (the bank account actor's has no Apply), leaves the history
+// unjudgeable, as weft itself does not judge it; on a model that can, the
+// call is judged as one that may have taken effect.
+func TestWeft_SaysWhenAHistoryCannotBeJudged(t *testing.T) {
+	const file = `{"weftHistoryFormat": 1, "structure": %q, "model": "m", "verdict": "hang",
+ "scenario": {"clients": [[{"op": %q, "input": %s}]]},
+ "history": [{"part": "parallel", "client": 0, "index": 0, "op": %q, "input": %s, "call": 1, "return": null}]}`
+	h, err := Parse("f.json", []byte(fmt.Sprintf(file, "bankactor/supervised", "balance", `{"op": "balance"}`, "balance", `{"op": "balance"}`)))
+	require.NoError(t, err)
+	assert.Contains(t, h.Unjudgeable, "cannot say what such a call did")
+	assert.Equal(t, "hang", h.Recorded)
+
+	h, err = Parse("f.json", []byte(fmt.Sprintf(file, "counter/atomic", "inc", `{"op": "inc", "key": "a"}`, "inc", `{"op": "inc", "key": "a"}`)))
+	require.NoError(t, err)
+	assert.Empty(t, h.Unjudgeable)
+	require.Len(t, h.Operations, 1)
+	assert.Greater(t, h.Operations[0].Return, h.Operations[0].Call)
+	assert.Contains(t, h.Model.DescribeOperation(h.Operations[0].Input, h.Operations[0].Output), "never returned")
 }

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+
+	"github.com/weftlab/weft/internal/history"
+)
+
+const checkUsage = `usage: weft check [-timeout d] [-agree] FILE...
+
+Judges whether the history in each FILE is linearizable, with porcupine,
+against the model its format names. It reads:
+
+  weft         weft's history files (histories/README.md), such as those of
+               histories/corpus and histories/out, of a structure of weft's
+               catalog, judged against that structure's model;
+  jepsen-etcd  Jepsen's logs of an etcd register, as in porcupine's
+               test_data/jepsen/etcd_*.log;
+  porcupine-kv the key-value logs of porcupine's test_data/kv/*.txt, each
+               key judged alone;
+
+and any other format "weft check" lists when it cannot read a file.
+
+For each file it prints the file, its format, its number of calls, the
+verdict (linearizable, not linearizable, or unknown when the check ran out
+of time, which is never a pass), the time the check took, and how the
+verdict compares with the one the file records, if it records one. A weft
+file's verdict can be one that check does not judge (a panic, a deadlock, a
+leak...): check judges the calls' linearizability only, and says so; weft
+reports such a verdict only for histories it found linearizable. A history
+with calls that never returned, on a model that cannot say what such a call
+did, is not judged: the check would mean nothing.
+
+Flags:
+  -timeout d   bound on the check of each file (default %s)
+  -agree       exit 0 when every file's verdict agrees with the verdict it
+               records (files that record none must be linearizable): to
+               rerun a corpus of histories, some of them not linearizable
+
+Exit status: 0 every history is linearizable (with -agree: every verdict
+agrees with the recorded one); 1 some history is not linearizable, could
+not be decided within the timeout (unknown) or could not be judged (with
+-agree: some verdict disagrees or is unknown); 2 bad usage, or a file that
+cannot be read (its message names the file, the line and the problem).
+`
+
+// defaultCheckTimeout bounds each file's check: porcupine decides each of
+// its own test logs within a second on a small machine.
+const defaultCheckTimeout = 30 * time.Second
+
+// check's verdicts; weft's files name linearizable "ok".
+const (
+	linearizable    = "linearizable"
+	notLinearizable = "not linearizable"
+	unknown         = "unknown"
+	notJudged       = "not judged"
+)
+
+// A checked file is the outcome of judging one file.
+type checked struct {
+	file     string
+	h        *history.History // nil if it could not be read
+	err      error
+	verdict  string // one of the verdict constants
+	took     time.Duration
+	agrees   bool   // the verdict is the one the file records
+	recorded string // how the verdict compares with the recorded one
+}
+
+// checkFile reads and judges the history in file.
+func checkFile(file string, timeout time.Duration) checked {
+	c := checked{file: file}
+	c.h, c.err = history.Read(file)
+	if c.err != nil {
+		return c
+	}
+	c.verdict = notJudged
+	if c.h.Unjudgeable == "" {
+		start := time.Now()
+		// Not CheckOperationsVerbose: the partial linearizations it
+		// computes are of no use to a verdict, and on a long illegal log
+		// (porcupine's kv/c50-bad.txt) it searches them until the timeout,
+		// a minute instead of a quarter of a second.
+		res := porcupine.CheckOperationsTimeout(c.h.Model, c.h.Operations, timeout)
+		c.took = time.Since(start)
+		c.verdict = map[porcupine.CheckResult]string{porcupine.Ok: linearizable, porcupine.Illegal: notLinearizable}[res]
+		if c.verdict == "" {
+			c.verdict = unknown
+		}
+	}
+	c.agrees, c.recorded = compare(c.verdict, c.h.Recorded)
+	return c
+}
+
+// compare says whether verdict agrees with the recorded one, and how.
+func compare(verdict, recorded string) (bool, string) {
+	switch {
+	case verdict == notJudged || verdict == unknown:
+		return false, "cannot compare"
+	case recorded == "":
+		return verdict == linearizable, "none recorded"
+	case recorded == "ok" || recorded == notLinearizable:
+		if verdict == recorded || verdict == linearizable && recorded == "ok" {
+			return true, "agrees with the recorded " + recorded
+		}
+		return false, "DISAGREES with the recorded " + recorded
+	case recorded == unknown:
+		return false, "recorded unknown: weft ran out of time then"
+	case recorded == "data race":
+		return false, "recorded data race: check does not judge races, and a racy history can be anything"
+	}
+	// weft reports every other verdict only for a linearizable history.
+	if verdict == linearizable {
+		return true, fmt.Sprintf("recorded %s, which check does not judge; its calls are linearizable, as weft found", recorded)
+	}
+	return false, fmt.Sprintf("DISAGREES: recorded %s, which weft reports only for linearizable calls", recorded)
+}
+
+func checkMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("weft check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	timeout := fs.Duration("timeout", defaultCheckTimeout, "bound on the check of each file")
+	agree := fs.Bool("agree", false, "exit 0 when every verdict agrees with the recorded one")
+	fs.Usage = func() { fmt.Fprintf(fs.Output(), checkUsage, defaultCheckTimeout) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, checkUsage, defaultCheckTimeout)
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() == 0 || *timeout <= 0 {
+		fmt.Fprintf(stderr, checkUsage, defaultCheckTimeout)
+		return 2
+	}
+	status := 0
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "FILE\tFORMAT\tCALLS\tVERDICT\tTIME\tRECORDED")
+	counts := map[string]int{}
+	var total time.Duration
+	var unreadable []error // shown after the table, which they would cut
+	for _, file := range fs.Args() {
+		c := checkFile(file, *timeout)
+		if c.err != nil {
+			unreadable = append(unreadable, c.err)
+			status = 2
+			continue
+		}
+		verdict := c.verdict
+		if verdict == notJudged {
+			verdict += ": " + c.h.Unjudgeable
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.h.Format, len(c.h.Operations), verdict, c.took.Round(time.Microsecond), c.recorded)
+		counts[c.verdict]++
+		total += c.took
+		failed := c.verdict != linearizable
+		if *agree {
+			failed = !c.agrees
+		}
+		if failed && status == 0 {
+			status = 1
+		}
+	}
+	tw.Flush()
+	for _, err := range unreadable {
+		fmt.Fprintf(stderr, "weft check: %v\n", err)
+	}
+	var parts []string
+	for _, v := range []string{linearizable, notLinearizable, unknown, notJudged} {
+		if counts[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(stdout, "%s; checks took %s\n", strings.Join(parts, ", "), total.Round(time.Millisecond))
+	}
+	return status
+}
