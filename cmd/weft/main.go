@@ -13,6 +13,12 @@
 //	    compare the verdict with the one the file records. `weft check -h`
 //	    lists the formats and the exit status.
 //
+//	explain [-timeout d] FILE
+//	    Explain why the history in FILE is or is not linearizable: the
+//	    longest legal order found and why the model rejects each call that
+//	    could come next, or a legal order with each call's linearization
+//	    point. Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
+//
 //	repro FILE [go test flags]
 //	    Replay the failure recorded in the history file FILE (the command a
 //	    failure's report prints). Run it from any directory of the module
@@ -20,12 +26,6 @@
 //	    -weft.replay=FILE, shows its output, the report included (also when
 //	    the test expected the failure and passes), and ends with a line that
 //	    compares the verdict with the recorded one.
-//
-//	explain [-timeout d] FILE
-//	    Explain why the history in FILE is or is not linearizable: the
-//	    longest legal order found and why the model rejects each call that
-//	    could come next, or a legal order with each call's linearization
-//	    point. Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
 //
 //	test [-strategy list] [-budget d] [-run regexp] [-v] packages
 //	    Check plain Go packages' own tests under weft, unmodified: rewrite
