@@ -53,9 +53,11 @@ type Part struct {
 	// Name heads the part's explanation; "" when the history is one part.
 	Name    string
 	Verdict string
-	// Searched is false for a part the search never started, because the
-	// time was spent on the other parts.
+	// Searched is false for a part the search never started.
 	Searched bool
+	// Unfinished says, for an unknown part, why its search did not
+	// finish: OutOfTime or OtherPartFails.
+	Unfinished string
 	// Calls are the part's calls, indices into History.Operations, in the
 	// order they were called.
 	Calls []int
@@ -100,6 +102,24 @@ type Later struct {
 	After int
 }
 
+// Why the search of an unknown part did not finish.
+const (
+	// OutOfTime: the timeout ended it.
+	OutOfTime = "out of time"
+	// OtherPartFails: another part is not linearizable, which settles the
+	// history's verdict, so the search stopped.
+	OtherPartFails = "another part fails"
+)
+
+// firstSlot is the time each part's search gets in the first round of the
+// search of a partitioned history; each round gives the parts still open
+// four times as long as the last. A hard part would otherwise spend the
+// whole timeout before an easy part shows the history is not
+// linearizable, as porcupine's own check avoids by stopping every part
+// when one fails. Parts of small histories finish in the first round, so
+// their explanations do not depend on the machine's speed.
+const firstSlot = 100 * time.Millisecond
+
 // opIndex marks an operation with its index in History.Operations, through
 // Metadata, so that the calls of each part of Model.Partition's split can
 // be told apart even when two calls are alike.
@@ -127,21 +147,54 @@ func Explain(h *history.History, timeout time.Duration) (*Explanation, error) {
 	}
 	model := h.Model
 	model.Partition, model.PartitionEvent = nil, nil // one part at a time
-	deadline := time.Now().Add(timeout)
 	for i, calls := range parts {
-		p := Part{Calls: calls, Verdict: Unknown}
+		p := Part{Calls: calls, Verdict: Unknown, Unfinished: OutOfTime}
 		if len(parts) > 1 {
 			p.Name = fmt.Sprintf("part %d of %d", i+1, len(parts))
-			if h.PartName != nil && len(calls) > 0 {
+			if h.PartName != nil {
 				p.Name = h.PartName(h.Operations[calls[0]].Input)
 			}
 		}
-		if left := time.Until(deadline); left > 0 {
-			if err := search(h, model, &p, left); err != nil {
+		e.Parts = append(e.Parts, p)
+	}
+	deadline := time.Now().Add(timeout)
+	open := make([]int, len(e.Parts)) // the parts whose search has not finished
+	for i := range open {
+		open[i] = i
+	}
+	fails := false
+	for slot := firstSlot; len(open) > 0 && !fails; slot *= 4 {
+		var still []int
+		for _, i := range open {
+			left := time.Until(deadline)
+			if left <= 0 {
+				still = append(still, i)
+				continue
+			}
+			if len(open) > 1 {
+				left = min(left, slot)
+			}
+			if err := search(h, model, &e.Parts[i], left); err != nil {
 				return nil, err
 			}
+			switch e.Parts[i].Verdict {
+			case Unknown:
+				still = append(still, i)
+			case NotLinearizable:
+				fails = true
+			}
 		}
-		e.Parts = append(e.Parts, p)
+		if time.Until(deadline) <= 0 {
+			break
+		}
+		open = still
+	}
+	for i := range e.Parts {
+		if p := &e.Parts[i]; p.Verdict == Unknown && fails {
+			p.Unfinished = OtherPartFails
+		} else if p.Verdict != Unknown {
+			p.Unfinished = ""
+		}
 	}
 	rank := map[string]int{NotLinearizable: 0, Unknown: 1, Linearizable: 2}
 	slices.SortStableFunc(e.Parts, func(a, b Part) int { return cmp.Compare(rank[a.Verdict], rank[b.Verdict]) })
@@ -197,7 +250,7 @@ func search(h *history.History, model porcupine.Model, p *Part, timeout time.Dur
 		ops[j] = h.Operations[i]
 	}
 	res, info := porcupine.CheckOperationsVerbose(model, ops, timeout)
-	p.Searched = true
+	p.Searched, p.Order, p.Next, p.Later = true, nil, nil, nil
 	switch res {
 	case porcupine.Ok:
 		p.Verdict = Linearizable

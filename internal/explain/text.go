@@ -80,12 +80,22 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 	case p.Verdict == NotLinearizable:
 		b.WriteString("\nNo order of all these calls is legal: the search tried them all,\n" +
 			"and no legal order of some of them is longer than the one below.\n")
+	case p.Unfinished == OtherPartFails:
+		what := "the search of this part stopped early"
+		if !p.Searched {
+			what = "this part was not searched"
+		}
+		b.WriteString("\n" + wrap(fmt.Sprintf("Unknown: %s, as %s is not linearizable, which settles "+
+			"the history's verdict.", what, e.Parts[0].Name), ""))
 	case !p.Searched:
 		fmt.Fprintf(b, "\nUnknown: not searched, as the %v were spent on the other parts.\n", e.Timeout)
 		return
 	default:
 		fmt.Fprintf(b, "\nUnknown: the search did not finish within %v, so whether these\n"+
 			"calls have a legal order is not known.\n", e.Timeout)
+	}
+	if !p.Searched {
+		return
 	}
 	if p.Verdict == Unknown {
 		fmt.Fprintf(b, "\nThe longest legal order found before the search stopped,\n%d of %d calls, with the model's state after each:\n", len(p.Order), len(p.Calls))
