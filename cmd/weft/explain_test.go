@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -108,4 +109,43 @@ func recordedVerdict(recorded string) string {
 		return "linearizable"
 	}
 	return recorded
+}
+
+// TestExplain_AgreesWithPorcupineOnItsTestData explains every Jepsen etcd
+// log and key-value log of porcupine's test data (with -short, every tenth
+// log and the small key-value ones), each explanation verified against
+// the model before it is printed, and requires the verdict porcupine's own
+// tests expect of each.
+func TestExplain_AgreesWithPorcupineOnItsTestData(t *testing.T) {
+	dir := porcupineModule(t)
+	want := porcupineExpectations(t, dir)
+	logs, err := filepath.Glob(filepath.Join(dir, "test_data", "*", "*"))
+	require.NoError(t, err)
+	var total, longest time.Duration
+	var slowest string
+	explained := 0
+	for i, file := range logs {
+		rel, err := filepath.Rel(filepath.Join(dir, "test_data"), file)
+		require.NoError(t, err)
+		expected, ok := want[rel]
+		if !ok || (testing.Short() && i%10 != 0 && !strings.HasPrefix(rel, "kv/c01") && !strings.HasPrefix(rel, "kv/c10")) {
+			continue
+		}
+		var out, errs bytes.Buffer
+		start := time.Now()
+		status := run([]string{"explain", "-timeout", "1m", file}, &out, &errs)
+		took := time.Since(start)
+		require.Empty(t, errs.String(), rel)
+		first, _, _ := strings.Cut(out.String(), "\n")
+		wantVerdict := map[bool]string{true: "linearizable", false: "not linearizable"}[expected]
+		assert.True(t, strings.HasSuffix(first, ": "+wantVerdict), "%s: %s", rel, first)
+		assert.Equal(t, map[bool]int{true: 0, false: 1}[expected], status, rel)
+		explained++
+		total += took
+		if took > longest {
+			longest, slowest = took, rel
+		}
+	}
+	assert.Positive(t, explained)
+	t.Logf("%d logs explained and verified in %v, at most %v (%s)", explained, total, longest, slowest)
 }
