@@ -157,37 +157,9 @@ func Explain(h *history.History, timeout time.Duration) (*Explanation, error) {
 		}
 		e.Parts = append(e.Parts, p)
 	}
-	deadline := time.Now().Add(timeout)
-	open := make([]int, len(e.Parts)) // the parts whose search has not finished
-	for i := range open {
-		open[i] = i
-	}
-	fails := false
-	for slot := firstSlot; len(open) > 0 && !fails; slot *= 4 {
-		var still []int
-		for _, i := range open {
-			left := time.Until(deadline)
-			if left <= 0 {
-				still = append(still, i)
-				continue
-			}
-			if len(open) > 1 {
-				left = min(left, slot)
-			}
-			if err := search(h, model, &e.Parts[i], left); err != nil {
-				return nil, err
-			}
-			switch e.Parts[i].Verdict {
-			case Unknown:
-				still = append(still, i)
-			case NotLinearizable:
-				fails = true
-			}
-		}
-		if time.Until(deadline) <= 0 {
-			break
-		}
-		open = still
+	fails, err := searchInRounds(h, model, e.Parts, time.Now().Add(timeout))
+	if err != nil {
+		return nil, err
 	}
 	for i := range e.Parts {
 		if p := &e.Parts[i]; p.Verdict == Unknown && fails {
@@ -203,6 +175,45 @@ func Explain(h *history.History, timeout time.Duration) (*Explanation, error) {
 		e.Verdict = e.Parts[0].Verdict
 	}
 	return e, nil
+}
+
+// searchInRounds searches parts with model until deadline, in rounds that
+// give each part still open at most firstSlot, then four times as long as
+// the round before (a part alone gets all the time left), and reports
+// whether a part is not linearizable: the round in which one is found is
+// the last.
+func searchInRounds(h *history.History, model porcupine.Model, parts []Part, deadline time.Time) (fails bool, err error) {
+	open := make([]int, len(parts)) // the parts whose search has not finished
+	for i := range open {
+		open[i] = i
+	}
+	for slot := firstSlot; len(open) > 0 && !fails; slot *= 4 {
+		var still []int
+		for _, i := range open {
+			left := time.Until(deadline)
+			if left <= 0 {
+				still = append(still, i)
+				continue
+			}
+			if len(open) > 1 {
+				left = min(left, slot)
+			}
+			if err := search(h, model, &parts[i], left); err != nil {
+				return false, err
+			}
+			switch parts[i].Verdict {
+			case Unknown:
+				still = append(still, i)
+			case NotLinearizable:
+				fails = true
+			}
+		}
+		if time.Until(deadline) <= 0 {
+			break
+		}
+		open = still
+	}
+	return fails, nil
 }
 
 // split returns the calls of each part of h, as indices into
