@@ -61,6 +61,9 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 		i := p.Calls[k]
 		return []string{ref(i), client(h, i), describeCall(h, i), interval(h, i)}
 	})
+	if p.Searched {
+		b.WriteString("\n" + wrap(fmt.Sprintf("The model starts in state %s.", describeState(h, h.Model.Init())), ""))
+	}
 	switch {
 	case p.Verdict == Linearizable:
 		b.WriteString("\nA legal order of all the calls, each at a linearization point\n" +
@@ -102,8 +105,12 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 	} else {
 		fmt.Fprintf(b, "\nThe longest legal order found, %d of %d calls,\nwith the model's state after each:\n", len(p.Order), len(p.Calls))
 	}
-	if len(p.Order) == 0 {
+	switch {
+	case len(p.Order) > 0:
+	case p.Verdict == NotLinearizable:
 		b.WriteString("  (none: the model rejects every call that could come first)\n")
+	default:
+		b.WriteString("  (none)\n")
 	}
 	table(b, len(p.Order), func(k int) []string {
 		s := p.Order[k]
