@@ -118,7 +118,7 @@ func boolResult(result string) (bool, error) {
 	return false, fmt.Errorf("result %q: want true or false", result)
 }
 
-// noArgs parses an operation whose typed input is fixed.
+// fixed parses an operation whose typed input and output are fixed.
 func fixed(in, out any) func([]string, string, bool) (any, any, error) {
 	return func([]string, string, bool) (any, any, error) { return in, out, nil }
 }

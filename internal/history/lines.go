@@ -26,7 +26,8 @@ package history
 //     must make it wait in the final state: a take that sleeps through a
 //     put, with the item left in the buffer, is a bug (lost wakeup);
 //   - any other call may have taken effect at any point after its call, or
-//     not at all.
+//     not at all (a mailbox's recv, whose message is not determined, is
+//     taken to have received nothing).
 //
 // A # starts a comment anywhere on a line.
 
@@ -74,14 +75,13 @@ var tokenPattern = regexp.MustCompile(`^[^\s,()#]+$`)
 
 // lineReader holds what readLines has read so far.
 type lineReader struct {
-	name     string
-	h        *History
-	model    *lineModel
-	behave   erased
-	calls    []*lineCall
-	clients  map[string]int
-	last     map[int]*lineCall // each client's latest call
-	lastTime int64
+	name    string
+	h       *History
+	model   *lineModel
+	behave  erased
+	calls   []*lineCall
+	clients map[string]int
+	last    map[int]*lineCall // each client's latest call
 }
 
 func readLines(name string, data []byte) (*History, error) {

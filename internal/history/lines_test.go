@@ -124,6 +124,10 @@ func TestLines_APendingWaitMustStillWaitAtTheEnd(t *testing.T) {
 	assert.Equal(t, "ok", verdict(t, maybe))
 	never := parseLines(t, "model register\nA 0 - write(1)\nB 1 2 read() -> 0\n")
 	assert.Equal(t, "ok", verdict(t, never))
+	sent := parseLines(t, "model mailbox\nA 0 - send(A, a1)\nR 1 2 recv() -> a1\n")
+	assert.Equal(t, "ok", verdict(t, sent), "a send that never returned may have queued its message")
+	received := parseLines(t, "model mailbox\nA 0 1 send(A, a1)\nR 2 - recv()\nQ 3 4 recv() -> a1\n")
+	assert.Equal(t, "ok", verdict(t, received), "a recv that never returned took nothing")
 }
 
 func TestLines_ErrorsNameTheFileTheLineAndTheProblem(t *testing.T) {
