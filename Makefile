@@ -13,7 +13,7 @@ TIMEOUT ?= 30m
 V ?=
 VERBOSE := $(if $(V),-v,)
 
-.PHONY: check test bench detect repro goker lint clean
+.PHONY: check test bench detect repro goker lint clean fuzz
 
 # The catalog's structures are plain Go: they are checked through weft's
 # rewrite (checks/rewrite), which this prints the overlay of. The catalog's
@@ -62,6 +62,16 @@ bench:
 ## stress, random, pct and bounded; about 10 minutes).
 detect:
 	overlay="$$($(REWRITE))" && $(GO) test -overlay=$$overlay -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
+
+## fuzz: every fuzz test (FuzzXxx) of every package but the catalog, one at a
+## time, for FUZZTIME each (default 30s); make test runs their seeds only.
+FUZZTIME ?= 30s
+fuzz:
+	@grep -rl --include='*_test.go' '^func Fuzz' . | grep -v '^./checks/catalog/' | while read file; do \
+	  for f in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
+	    echo "== $$(dirname $$file) $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$(dirname $$file) || exit 1; \
+	  done; \
+	done
 
 ## repro: rerun a failure from its history file (the command its report printed).
 repro:

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -20,8 +21,9 @@ type FileHistory struct {
 	// Checker and Explain.
 	Checker porcupine.Model
 	// Operations are the calls of the history, in the file's order. A call
-	// that panicked, never returned or was fire-and-forget returns at the
-	// end of the history, as the checker sees it.
+	// that panicked or never returned has Return math.MaxInt64; a
+	// fire-and-forget call returns at the end of the history, on a row of
+	// its own (see Clients), as the checker sees it.
 	Operations []porcupine.Operation
 	// Clients labels each ClientId of Operations as the report does:
 	// "client 0", ..., "init, post", then each client's fire-and-forget
@@ -67,12 +69,18 @@ func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	ops := tg.operations(e)
+	for i := range e.history {
+		if !e.history[i].returned() {
+			ops[i].Return = math.MaxInt64 // as every reader of the weft command marks it
+		}
+	}
 	fh := &FileHistory{
 		Structure:  hf.Structure,
 		Model:      hf.Model,
 		Verdict:    hf.Verdict,
 		Checker:    tg.checker,
-		Operations: tg.operations(e),
+		Operations: ops,
 		Clients:    rowLabels(e.clients),
 		Explain: func(state, input, output any) string {
 			c := input.(*checkCall)

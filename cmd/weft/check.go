@@ -27,7 +27,7 @@ against the model its format names. It reads:
   porcupine-kv the key-value logs of porcupine's test_data/kv/*.txt, each
                key judged alone;
 
-and any other format "weft check" lists when it cannot read a file.
+A file in no format weft reads is rejected with the list of those it reads.
 
 For each file it prints the file, its format, its number of calls, the
 verdict (linearizable, not linearizable, or unknown when the check ran out
@@ -48,8 +48,9 @@ Flags:
 Exit status: 0 every history is linearizable (with -agree: every verdict
 agrees with the recorded one); 1 some history is not linearizable, could
 not be decided within the timeout (unknown) or could not be judged (with
--agree: some verdict disagrees or is unknown); 2 bad usage, or a file that
-cannot be read (its message names the file, the line and the problem).
+-agree: some verdict disagrees, or is unknown or not judged); 2 bad usage,
+or a file that cannot be read (its message names the file, the line and
+the problem).
 `
 
 // defaultCheckTimeout bounds each file's check: porcupine decides each of
@@ -113,7 +114,8 @@ func compare(verdict, recorded string) (bool, string) {
 		}
 		return false, "DISAGREES with the recorded " + recorded
 	case recorded == unknown:
-		return false, "recorded unknown: weft ran out of time then"
+		// No verdict to agree with: as for a file that records none.
+		return verdict == linearizable, "recorded unknown: weft ran out of time then"
 	case recorded == "data race":
 		return false, "recorded data race: check does not judge races, and a racy history can be anything"
 	}
@@ -129,12 +131,13 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", defaultCheckTimeout, "bound on the check of each file")
 	agree := fs.Bool("agree", false, "exit 0 when every verdict agrees with the recorded one")
-	fs.Usage = func() { fmt.Fprintf(fs.Output(), checkUsage, defaultCheckTimeout) }
+	fs.Usage = func() {} // printed below: -h's on stdout, a mistake's on stderr
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(stdout, checkUsage, defaultCheckTimeout)
 			return 0
 		}
+		fmt.Fprintf(stderr, checkUsage, defaultCheckTimeout)
 		return 2
 	}
 	if fs.NArg() == 0 || *timeout <= 0 {
@@ -158,7 +161,7 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		if verdict == notJudged {
 			verdict += ": " + c.h.Unjudgeable
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.h.Format, len(c.h.Operations), verdict, c.took.Round(time.Microsecond), c.recorded)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.h.Format, len(c.h.Operations), verdict, short(c.took), c.recorded)
 		counts[c.verdict]++
 		total += c.took
 		failed := c.verdict != linearizable
@@ -180,7 +183,16 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(parts) > 0 {
-		fmt.Fprintf(stdout, "%s; checks took %s\n", strings.Join(parts, ", "), total.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "%s; checks took %s\n", strings.Join(parts, ", "), short(total))
 	}
 	return status
+}
+
+// short rounds d for a reader: to the microsecond under a second, to the
+// millisecond above.
+func short(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
 }

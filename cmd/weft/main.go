@@ -34,6 +34,11 @@
 //	    print a verdict per test and strategy, then the failures' reports.
 //	    `weft test -h` details how a test's *testing.T behaves.
 //
+// Exit status of check: 0 every history is linearizable (with -agree: every
+// verdict agrees with the one its file records); 1 some history is not
+// linearizable, unknown (the check ran out of time) or not judged; 2 bad
+// usage, or a file that cannot be read.
+//
 // Exit status of test: 0 every test passed under every strategy; 1 a test
 // failed or could not be run; 2 bad usage, or the packages could not be
 // rewritten or built.

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -19,7 +20,13 @@ import (
 // :info ... :timed-out (the call's fate is unknown: it may take effect
 // later, or never). Any other line is an error.
 func init() {
-	register(format{name: "jepsen-etcd", sniff: sniffPrefix("INFO"), read: readEtcd})
+	register(format{name: "jepsen-etcd", sniff: sniffEtcd, read: readEtcd})
+}
+
+// sniffEtcd recognises a log whose first line is Jepsen's.
+func sniffEtcd(name string, head []byte) bool {
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	return sniffPrefix("INFO")(name, head) && bytes.Contains(first, []byte("jepsen.util"))
 }
 
 // etcdIn is a call on the register.

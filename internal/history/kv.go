@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -107,12 +108,17 @@ func readKV(name string, data []byte) (*History, error) {
 		}
 		typ, f, value := m[2], m[3], m[5]
 		c := call{line: n, process: m[1], f: f}
-		str, _ := strconv.Unquote(value) // the pattern admits only plain strings
+		str := strings.Trim(value, `"`) // the pattern admits no quote inside
+		// A completion names its call's key, and value unless a get's.
+		c.in = kvIn{F: f, Key: m[4], Value: str}
+		if f == "get" {
+			c.in = kvIn{F: f, Key: m[4]}
+		}
 		switch {
 		case typ == "invoke" && (f == "get") != (value == "nil"):
 			return fmt.Errorf("%s:%d: an invocation of %s with value %s", name, n, f, value)
 		case typ == "invoke":
-			c.open, c.in = true, kvIn{F: f, Key: m[4], Value: str}
+			c.open = true
 		case typ == "ok" && value == "nil":
 			return fmt.Errorf("%s:%d: %s completes with value nil", name, n, f)
 		case typ == "ok":

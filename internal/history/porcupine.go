@@ -22,7 +22,7 @@ type call struct {
 	process string // the log's process number, as written
 	open    bool   // an invocation; otherwise a completion
 	f       string // the function, such as "read" or "append"
-	in      any    // the model's input, for an invocation
+	in      any    // the model's input of an invocation; of a completion, nil or the call it completes
 	out     any    // the model's output, for a completion that returned
 	pending bool   // a completion that says the call's fate is unknown
 	failed  bool   // a completion that says the call did not take effect
@@ -58,6 +58,9 @@ func assemble(name string, calls []call, unknown any) (ops []porcupine.Operation
 		case ops[i].Input.(interface{ function() string }).function() != c.f:
 			return nil, nil, fmt.Errorf("%s:%d: process %s completes %s, but its call of line %d is %s",
 				name, c.line, c.process, c.f, ops[i].Call, ops[i].Input.(interface{ function() string }).function())
+		case c.in != nil && c.in != ops[i].Input:
+			return nil, nil, fmt.Errorf("%s:%d: process %s completes a call other than its call of line %d",
+				name, c.line, c.process, ops[i].Call)
 		case c.pending:
 			delete(open, c.process) // stays open, output unknown
 		case c.failed:

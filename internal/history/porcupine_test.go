@@ -61,7 +61,8 @@ func TestEtcd_RejectsNamingFileLineAndProblem(t *testing.T) {
 		"completes uninvoked":  {"INFO  jepsen.util - 1\t:ok\t:write\t3\n", "e.log:1: process 1 completes write, which it has not invoked"},
 		"invokes twice":        {inv + inv, "e.log:2: process 1 invokes read while its call of line 1 has not completed"},
 		"completes another op": {inv + "INFO  jepsen.util - 1\t:ok\t:write\t3\n", "e.log:2: process 1 completes write, but its call of line 1 is read"},
-		"no calls":             {"INFO  \n", "e.log:1: not a Jepsen event"},
+		"not Jepsen's":         {"INFO  \n", "e.log: not a history in any format"},
+		"completes another":    {"INFO  jepsen.util - 1\t:invoke\t:write\t3\nINFO  jepsen.util - 1\t:ok\t:write\t4\n", "e.log:2: process 1 completes a call other than its call of line 1"},
 	} {
 		_, err := Parse("e.log", []byte(c.log))
 		assert.ErrorContains(t, err, c.want, name)
@@ -110,6 +111,7 @@ func TestKV_RejectsNamingFileLineAndProblem(t *testing.T) {
 		"ok with nil":         {inv + `{:process 1, :type :ok, :f :get, :key "a", :value nil}`, "k.txt:2: get completes with value nil"},
 		"completes uninvoked": {`{:process 1, :type :ok, :f :get, :key "a", :value ""}`, "k.txt:1: process 1 completes get, which it has not invoked"},
 		"invokes twice":       {inv + inv, "k.txt:2: process 1 invokes get while"},
+		"completes another":   {inv + `{:process 1, :type :ok, :f :get, :key "b", :value ""}`, "k.txt:2: process 1 completes a call other than its call of line 1"},
 		"only failures":       {inv + `{:process 1, :type :fail, :f :get, :key "a", :value nil}`, "k.txt: no calls"},
 	} {
 		_, err := Parse("k.txt", []byte(c.log))

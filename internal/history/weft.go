@@ -17,14 +17,10 @@ func init() {
 	register(format{name: "weft", sniff: sniffWeft, read: readWeft})
 }
 
-// sniffWeft recognises a JSON object whose first field is weft's format
-// version, as weft writes its files.
+// sniffWeft recognises a JSON object that names weft's format version
+// near its start (weft writes it first).
 func sniffWeft(_ string, head []byte) bool {
-	head = bytes.TrimLeft(head, " \t\r\n")
-	if !bytes.HasPrefix(head, []byte("{")) {
-		return false
-	}
-	return bytes.HasPrefix(bytes.TrimLeft(head[1:], " \t\r\n"), []byte(`"weftHistoryFormat"`))
+	return bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("{")) && bytes.Contains(head, []byte(`"weftHistoryFormat"`))
 }
 
 // structures maps the name of every structure of the catalog to it. The
