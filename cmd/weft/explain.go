@@ -27,29 +27,34 @@ calls, each at a linearization point inside its interval. A model that
 splits the history into independent parts (a key-value store, by key)
 is explained part by part, the failing parts first.
 
-FILE is a weft history file, one of porcupine's test logs, or a history
-in the line format (histories/teaching). Calls are numbered #1, #2... as
-they come in FILE, with its clients and times.
+FILE is a history in one of the formats weft reads:
+  %s
+(histories/teaching describes the line format, which a student writes by
+hand). The calls are numbered #1, #2... as they come in FILE, with its
+clients and times. Each claim of the explanation is checked against the
+model before it is printed.
 
 Flags:
   -timeout d   time for the search, all parts together (default 10s); a
                search that does not finish says "unknown"
 
 Exit status: 0 linearizable; 1 not linearizable, or unknown (the search did
-not finish, or the history cannot be judged); 2 bad usage, or FILE cannot
-be read as a history.
+not finish, or the history cannot be judged); 2 bad usage, FILE cannot be
+read as a history, or its explanation failed that check (a bug of weft's
+or of the model's, such as a Step that is not a function).
 `
 
 func explainMain(args []string, stdout, stderr io.Writer) int {
+	usage := fmt.Sprintf(explainUsage, strings.Join(history.Formats(), ", "))
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	timeout := fs.Duration("timeout", 10*time.Second, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, explainUsage)
+			fmt.Fprint(stdout, usage)
 			return 0
 		}
-		fmt.Fprintf(stderr, "weft explain: %v\n\n%s", err, explainUsage)
+		fmt.Fprintf(stderr, "weft explain: %v\n\n%s", err, usage)
 		return 2
 	}
 	if fs.NArg() != 1 || *timeout <= 0 {
@@ -57,7 +62,7 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		if *timeout <= 0 {
 			problem = "the timeout must be positive"
 		}
-		fmt.Fprintf(stderr, "weft explain: %s\n\n%s", problem, explainUsage)
+		fmt.Fprintf(stderr, "weft explain: %s\n\n%s", problem, usage)
 		return 2
 	}
 	h, err := history.Read(fs.Arg(0))

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +49,26 @@ func TestExplain_Usage(t *testing.T) {
 		assert.Contains(t, errs.String(), c.err, c.name)
 		assert.Empty(t, out.String(), c.name)
 	}
+}
+
+// TestExplain_UnknownExitsOne writes a history too hard to search in 50
+// ms (40 overlapping increments, then a read of 41): weft explain must say
+// unknown and exit 1, never 0.
+func TestExplain_UnknownExitsOne(t *testing.T) {
+	var file strings.Builder
+	file.WriteString("model counter\n")
+	for i := range 40 {
+		fmt.Fprintf(&file, "C%d  %d  100  inc()\n", i, i)
+	}
+	file.WriteString("R  50  101  get() -> 41\n")
+	name := filepath.Join(t.TempDir(), "hard.txt")
+	require.NoError(t, os.WriteFile(name, []byte(file.String()), 0o644))
+	var out, errs bytes.Buffer
+	start := time.Now()
+	assert.Equal(t, 1, run([]string{"explain", "-timeout", "50ms", name}, &out, &errs), errs.String())
+	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.True(t, strings.HasPrefix(out.String(), "hard: unknown\n") || strings.HasPrefix(out.String(), "hard.txt: unknown\n"), out.String())
+	assert.Contains(t, out.String(), "Unknown: the search did not finish within 50ms")
 }
 
 // TestExplain_Golden pins weft explain's output on the teaching histories

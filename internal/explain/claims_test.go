@@ -277,3 +277,25 @@ func TestExplain_LongHistory(t *testing.T) {
 	assert.Contains(t, out.String(), "#2999  B  load() → -1:\n      the model says load() → 999\n")
 	assert.Less(t, time.Since(start), 20*time.Second)
 }
+
+// TestVerify_CatchesAModelThatIsNotAFunction: a Step whose answer changes
+// between calls (a model bug) gives porcupine's order a state Verify does
+// not reach again, and Verify says so rather than let it be printed.
+func TestVerify_CatchesAModelThatIsNotAFunction(t *testing.T) {
+	h := fromModel(t, models.Register, "register", twoClients,
+		[]call[models.RegisterInput, models.RegisterOutput]{store(0, 1, 0, 1), load(1, 1, 2, 3)})
+	step, calls := h.Model.Step, 0
+	h.Model.Step = func(s, in, out any) (bool, any) {
+		calls++
+		ok, next := step(s, in, out)
+		if calls > 4 { // after the search and Explain's replay: another state
+			return ok, next.(int) + 10
+		}
+		return ok, next
+	}
+	e, err := Explain(h, 10*time.Second)
+	if err == nil { // porcupine's search and Explain's replay take 4 steps
+		err = e.Verify()
+	}
+	assert.ErrorContains(t, err, "is not what the model does")
+}
