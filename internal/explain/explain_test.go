@@ -103,6 +103,8 @@ func handBuilt(t *testing.T) []struct {
 	ctr := func(title string, calls ...call[models.CounterInput, models.CounterOutput]) *history.History {
 		return fromModel(t, models.Counter, title, []string{"client A", "client B", "init, post"}, calls)
 	}
+	plain := reg("register", store(0, 1, 0, 2), load(1, 0, 3, 4))
+	plain.Explain = nil // the text says what the model does not allow
 	unjudgeable := reg("register", store(0, 1, 0, 2), load(1, 1, 1, math.MaxInt64))
 	unjudgeable.Unjudgeable = `calls panicked or never returned, and model "register" cannot say what such a call did`
 	return []struct {
@@ -124,6 +126,7 @@ func handBuilt(t *testing.T) []struct {
 		{"lost-update", ctr("counter", inc(0, "y", 0, 1), inc(0, "x", 0, 3), inc(1, "x", 1, 4), get(2, "x", 1, 5, 6), get(2, "y", 1, 7, 8)), NotLinearizable},
 		{"empty", reg("register"), Linearizable},
 		{"unjudgeable", unjudgeable, Unknown},
+		{"no-explain", plain, NotLinearizable},
 	}
 }
 
