@@ -13,6 +13,12 @@
 //	    compare the verdict with the one the file records. `weft check -h`
 //	    lists the formats and the exit status.
 //
+//	explain [-timeout d] FILE
+//	    Explain why the history in FILE is or is not linearizable: the
+//	    longest legal order found and why the model rejects each call that
+//	    could come next, or a legal order with each call's linearization
+//	    point. Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
+//
 //	repro FILE [go test flags]
 //	    Replay the failure recorded in the history file FILE (the command a
 //	    failure's report prints). Run it from any directory of the module
@@ -72,6 +78,7 @@ const usage = `usage: weft <command> [arguments]
 
 Commands:
   check [flags] FILE...        judge whether the histories in the FILEs are linearizable
+  explain [-timeout d] FILE    why the history in FILE is or is not linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
   catalog [-json] [-v]         list the guide's structures and the verdict each must get
@@ -93,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		return checkMain(args[1:], stdout, stderr)
+	case "explain":
+		return explainMain(args[1:], stdout, stderr)
 	case "repro":
 		return reproMain(args[1:], stdout, stderr)
 	case "test":
