@@ -20,11 +20,10 @@ VERBOSE := $(if $(V),-v,)
 # test binary, built without it, rebuilds itself through it.
 # errgroup, a correct version of the catalog's, is rewritten in a copy of
 # its module that the overlay's go.mod points at: the whole build then uses
-# that rewrite, so the other packages, which link x/tools (whose
-# go/packages calls errgroup with a standard context), are built with the
-# rewrite of impls/ alone (REWRITE_IMPLS).
+# that rewrite, so only the catalog is built with the overlay. The other
+# packages' tests (cmd/weft links x/tools, whose go/packages calls errgroup
+# with a standard context) build plain Go as it is.
 REWRITE := $(GO) run ./checks/rewrite/cmd/weft-overlay ./impls/... ./checks/catalog golang.org/x/sync/errgroup
-REWRITE_IMPLS := $(GO) run ./checks/rewrite/cmd/weft-overlay ./impls/...
 
 ## check: the full verification of every structure of the catalog: stress on
 ## all cores; the controlled portfolio (PCT, random walk, bounded search in one
@@ -57,7 +56,7 @@ FUZZ_EACH = status=0; \
 	  grep -qs '^func Fuzz' $$dir/*_test.go || continue; pkg=.$${dir\#$(CURDIR)}; \
 	  for target in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go); do \
 	    echo "== fuzz $$pkg $$target $(1)"; \
-	    $(GO) test -overlay=$$impls -run '^$$' -fuzz "^$$target$$" -fuzztime $(1) -parallel 1 $$pkg || status=1; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(1) -parallel 1 $$pkg || status=1; \
 	  done; \
 	done; exit $$status
 
@@ -73,8 +72,8 @@ FUZZ_EACH = status=0; \
 ## others; the exit status is the first failure's.
 FUZZTIME_TEST ?=
 test: lint
-	@overlay="$$($(REWRITE))" && impls="$$($(REWRITE_IMPLS))" || exit 1; \
-	{ $(GO) test -overlay=$$impls -race -short -count=1 -timeout $(TIMEOUT) $$($(GO) list ./... | grep -v '/checks/catalog$$') \
+	@overlay="$$($(REWRITE))" || exit 1; \
+	{ $(GO) test -race -short -count=1 -timeout $(TIMEOUT) $$($(GO) list ./... | grep -v '/checks/catalog$$') \
 	  $(if $(FUZZTIME_TEST),&& ( $(call FUZZ_EACH,$(FUZZTIME_TEST)) )); } & others=$$!; \
 	$(GO) test -overlay=$$overlay -short -count=1 -timeout $(TIMEOUT) ./checks/catalog; catalog=$$?; \
 	wait $$others; status=$$?; \
@@ -84,7 +83,7 @@ test: lint
 ## schedules, porcupine's logs, the line format) for FUZZTIME (1m) each.
 FUZZTIME ?= 1m
 fuzz:
-	@impls="$$($(REWRITE_IMPLS))" || exit 1; $(call FUZZ_EACH,$(FUZZTIME))
+	@$(call FUZZ_EACH,$(FUZZTIME))
 
 ## bench: benchmarks of the machinery: scheduling points against the standard
 ## primitives, what recording adds to a call, executions per second; and the
