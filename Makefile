@@ -13,12 +13,17 @@ TIMEOUT ?= 30m
 V ?=
 VERBOSE := $(if $(V),-v,)
 
-.PHONY: check test bench detect repro goker lint clean fuzz
+.PHONY: check test fuzz bench detect repro goker lint clean
 
 # The catalog's structures are plain Go: they are checked through weft's
 # rewrite (checks/rewrite), which this prints the overlay of. The catalog's
 # test binary, built without it, rebuilds itself through it.
-REWRITE := $(GO) run ./checks/rewrite/cmd/weft-overlay ./impls/... ./checks/catalog
+# errgroup, a correct version of the catalog's, is rewritten in a copy of
+# its module that the overlay's go.mod points at: the whole build then uses
+# that rewrite, so only the catalog is built with the overlay. The other
+# packages' tests (cmd/weft links x/tools, whose go/packages calls errgroup
+# with a standard context) build plain Go as it is.
+REWRITE := $(GO) run ./checks/rewrite/cmd/weft-overlay ./impls/... ./checks/catalog golang.org/x/sync/errgroup
 
 ## check: the full verification of every structure of the catalog: stress on
 ## all cores; the controlled portfolio (PCT, random walk, bounded search in one
@@ -39,17 +44,46 @@ check:
 	echo; $(GO) run ./checks/internal/cmd/summary $(SUMMARY) || status=1; \
 	exit $$status
 
+# FUZZ_EACH runs every fuzz target of the module (a func Fuzz... of a
+# package's test files, so that a new one needs no edit here; read from the
+# files, as go test -list would build every test binary once more) for $(1)
+# each, one worker each (-parallel 1: it runs beside the catalog's timed
+# checks), and exits 1 if any fails. A failing input is
+# written under the package's testdata/fuzz: commit it with the fix, as
+# the regression test plain go test then runs.
+FUZZ_EACH = status=0; \
+	for dir in $$($(GO) list -f '{{.Dir}}' ./...); do \
+	  grep -qs '^func Fuzz' $$dir/*_test.go || continue; pkg=.$${dir\#$(CURDIR)}; \
+	  for target in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go); do \
+	    echo "== fuzz $$pkg $$target $(1)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(1) -parallel 1 $$pkg || status=1; \
+	  done; \
+	done; exit $$status
+
 ## test: weft's own tests (models, shims, harness, sequential tests of every
 ## structure, and the catalog with -short budgets), under the race detector,
 ## but for the catalog: its checks run executions against time budgets, which
-## the race detector slows fivefold, and make check runs it under -race. Both
-## go test commands run at once; the exit status is the first failure's.
+## the race detector slows fivefold, and make check runs it under -race.
+## Every fuzz target runs on its seed corpus there, as plain go test runs
+## it; make test FUZZTIME_TEST=2s fuzzes each for 2 s more, after the race
+## tests (not by default: the fuzzing build instruments the standard library
+## and every dependency, about 1.5 minutes of CPU from a fresh clone, which
+## make test's 3 minutes cannot hold). The catalog runs at once beside the
+## others; the exit status is the first failure's.
+FUZZTIME_TEST ?=
 test: lint
 	@overlay="$$($(REWRITE))" || exit 1; \
-	$(GO) test -overlay=$$overlay -race -short -count=1 -timeout $(TIMEOUT) $$($(GO) list ./... | grep -v '/checks/catalog$$') & others=$$!; \
+	{ $(GO) test -race -short -count=1 -timeout $(TIMEOUT) $$($(GO) list ./... | grep -v '/checks/catalog$$') \
+	  $(if $(FUZZTIME_TEST),&& ( $(call FUZZ_EACH,$(FUZZTIME_TEST)) )); } & others=$$!; \
 	$(GO) test -overlay=$$overlay -short -count=1 -timeout $(TIMEOUT) ./checks/catalog; catalog=$$?; \
 	wait $$others; status=$$?; \
 	if [ $$status -eq 0 ]; then status=$$catalog; fi; exit $$status
+
+## fuzz: every fuzz target of the module (the parsers of history files,
+## schedules, porcupine's logs, the line format) for FUZZTIME (1m) each.
+FUZZTIME ?= 1m
+fuzz:
+	@$(call FUZZ_EACH,$(FUZZTIME))
 
 ## bench: benchmarks of the machinery: scheduling points against the standard
 ## primitives, what recording adds to a call, executions per second; and the
@@ -59,19 +93,14 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout $(TIMEOUT) ./checks ./checks/sched ./checks/internal/... ./impls/executor
 
 ## detect: how fast each strategy catches each bug (20 seeds each of stress-plain,
-## stress, random, pct and bounded; about 10 minutes).
+## stress, random, pct and bounded; about 10 minutes), as a table and a plot
+## of executions to detection: histories/out/detect.txt and detect.png.
+## DETECT='counter/racy' runs the bugs the pattern matches.
+DETECT ?=
 detect:
-	overlay="$$($(REWRITE))" && $(GO) test -overlay=$$overlay -run '^$$' -bench Detection -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog
-
-## fuzz: every fuzz test (FuzzXxx) of every package but the catalog, one at a
-## time, for FUZZTIME each (default 30s); make test runs their seeds only.
-FUZZTIME ?= 30s
-fuzz:
-	@grep -rl --include='*_test.go' '^func Fuzz' . | grep -v '^./checks/catalog/' | while read file; do \
-	  for f in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
-	    echo "== $$(dirname $$file) $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$(dirname $$file) || exit 1; \
-	  done; \
-	done
+	@mkdir -p $(OUT)
+	overlay="$$($(REWRITE))" && $(GO) build -o $(OUT)/detectplot ./checks/internal/cmd/detectplot && \
+	$(GO) test -overlay=$$overlay -run '^$$' -bench 'Detection$(if $(DETECT),/$(DETECT),)' -benchtime 1x -timeout $(TIMEOUT) ./checks/catalog 2>&1 | $(OUT)/detectplot -out $(OUT)
 
 ## repro: rerun a failure from its history file (the command its report printed).
 repro:

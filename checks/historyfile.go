@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -286,23 +287,15 @@ func readHistoryFile(path string) (historyFile, error) {
 	return parseHistoryFile(path, data)
 }
 
-// parseHistoryFile is readHistoryFile for data read from path. A JSON error
-// names the line it was found on.
+// parseHistoryFile reads data, the content of the history file path. Its
+// errors start with path; a JSON error gives the line and column of the
+// problem, as a person editing the file needs them.
 func parseHistoryFile(path string, data []byte) (historyFile, error) {
 	var hf historyFile
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&hf); err != nil {
-		at := dec.InputOffset()
-		var syntax *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &syntax):
-			at = syntax.Offset
-		case errors.As(err, &typ):
-			at = typ.Offset
-		}
-		return hf, fmt.Errorf("%s is not a weft history file: line %d: %w", path, lineAt(data, at), err)
+		return hf, fmt.Errorf("%s%s is not a weft history file: %w", path, jsonPosition(data, err), err)
 	}
 	if hf.Format != historyFormat {
 		return hf, fmt.Errorf("%s has history format %d; this weft reads format %d", path, hf.Format, historyFormat)
@@ -323,10 +316,27 @@ func parseHistoryFile(path string, data []byte) (historyFile, error) {
 	return hf, nil
 }
 
-// lineAt is the line number of the byte at offset in data.
-func lineAt(data []byte, offset int64) int {
+// jsonPosition is ":line:column" of the byte offset of a JSON decoding
+// error in data, or "" when err has no offset.
+func jsonPosition(data []byte, err error) string {
+	var offset int64
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		offset = syntax.Offset
+	case errors.As(err, &typ):
+		offset = typ.Offset
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		offset = int64(len(data))
+	default:
+		return ""
+	}
 	offset = min(max(offset, 0), int64(len(data)))
-	return 1 + bytes.Count(data[:offset], []byte("\n"))
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	column := len(before) - bytes.LastIndexByte(before, '\n')
+	return fmt.Sprintf(":%d:%d", line, column)
 }
 
 // scenarioFrom rebuilds the scenario of a history file for t.

@@ -77,3 +77,20 @@ func TestReadHistoryFile_AcceptsAScenarioWithOnlyPostCalls(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, hf.Scenario.Post, 1)
 }
+
+// A person editing a history file needs the place of a JSON error, not
+// its byte offset.
+func TestReadHistoryFile_GivesTheLineOfAJSONError(t *testing.T) {
+	cases := map[string]struct{ content, want string }{
+		"syntax":    {"{\n  \"weftHistoryFormat\": 1,\n  \"test\": x\n}", ":3:12 is not a weft history file: invalid character 'x'"},
+		"type":      {"{\n  \"weftHistoryFormat\": \"one\"\n}", ":2:29 is not a weft history file: json: cannot unmarshal string"},
+		"truncated": {"{\n  \"weftHistoryFormat\": 1,\n", ":3:1 is not a weft history file: unexpected EOF"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := parseHistoryFile("h.json", []byte(tc.content))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "h.json"+tc.want)
+		})
+	}
+}

@@ -48,7 +48,7 @@ func TestHistoryOf_RejectsWhatItCannotJudge(t *testing.T) {
 	_, err := checks.HistoryOf(boxStructure("crate", func() *box { return &box{} }), "f.json", boxFile("1", "ok"))
 	assert.ErrorContains(t, err, `f.json is a history of structure "box", not "crate"`)
 	_, err = checks.HistoryOf(boxStructure("box", func() *box { return &box{} }), "f.json", []byte("{\n\"weftHistoryFormat\": [}"))
-	assert.ErrorContains(t, err, "f.json is not a weft history file: line 2")
+	assert.ErrorContains(t, err, "f.json:2:")
 	_, err = checks.HistoryOf(checks.Program("box", func() {}), "f.json", boxFile("1", "ok"))
 	assert.ErrorContains(t, err, "has no calls to judge")
 }

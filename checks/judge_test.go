@@ -13,7 +13,7 @@ import (
 
 // counterTarget is a target whose ops are get (0) and inc (1) on
 // models.Counter, for judging hand-written histories.
-func counterTarget(t *testing.T) *target {
+func counterTarget(t testing.TB) *target {
 	t.Helper()
 	s := Structure[*int, models.CounterInput, models.CounterOutput]{
 		Name: "counter", Model: models.Counter, New: func() *int { return new(int) },

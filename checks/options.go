@@ -112,6 +112,7 @@ type config struct {
 	seed                                    uint64
 	allowUnknown, verbose                   bool
 	strategy, outDir, replay, summary       string
+	progress                                string
 	maxSteps, preemptions, schedules        int
 	ignoreLockOrder, obstructionFree        bool
 
@@ -240,6 +241,7 @@ var settings = []setting{
 	stringSetting("out", "directory for failing histories (default histories/out under the module root)", func(c *config) *string { return &c.outDir }),
 	stringSetting("replay", "history file of an earlier failure: rerun its scenario", func(c *config) *string { return &c.replay }),
 	stringSetting("summary", "file to append one JSON line per check to (used by make check)", func(c *config) *string { return &c.summary }),
+	stringSetting("progress", "file to append a JSON line of the search's progress to, a few times a second (used by weft run)", func(c *config) *string { return &c.progress }),
 	boolSetting("v", "log progress and rapid's output", func(c *config) *bool { return &c.verbose }),
 }
 

@@ -47,6 +47,9 @@ type runner struct {
 	last           *failure  // the failure of the scenario rapid ran last
 	shrinkDeadline time.Time // after it, untried scenarios count as passing
 	hung           bool      // an execution hung: its goroutines are stuck
+
+	lastProgress   time.Time // when the last progress row was written (progress.go)
+	progressBroken bool      // the progress file could not be written: no more rows
 }
 
 func newRunner(tb testing.TB, tg *target, cfg config) *runner {
@@ -65,6 +68,7 @@ func newRunner(tb testing.TB, tg *target, cfg config) *runner {
 func (r *runner) search() (*failure, error) {
 	r.start = time.Now()
 	r.deadline = r.start.Add(r.cfg.budget)
+	defer r.progress(true)
 	for k := 0; r.cfg.scenarios == 0 || k < r.cfg.scenarios; k++ {
 		if !time.Now().Before(r.deadline) {
 			break
@@ -141,6 +145,7 @@ func (r *runner) outcome(sc scenario, seed uint64) *failure {
 		if r.found == nil {
 			r.executions++
 		}
+		r.progress(false)
 		r.hung = r.hung || e.hang != nil
 		if e.control != nil && r.found == nil {
 			r.reach.add(e.control.reached, &r.cfg)

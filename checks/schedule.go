@@ -88,12 +88,23 @@ func encodeSchedule(ds []int) string {
 	return b.String()
 }
 
-// decodeSchedule reads what encodeSchedule writes.
+// maxScheduleDecisions bounds what decodeSchedule expands a schedule to:
+// a history file is input, and a few bytes of counts such as
+// "0*1048576.0*1048576..." would otherwise ask for gigabytes. It is far
+// above the decisions of any execution weft records (one or two per
+// scheduling point, 20000 points by default).
+const maxScheduleDecisions = 1 << 22
+
+// decodeSchedule reads what encodeSchedule writes. It reads every count
+// before it expands any, so that a schedule over the bound is rejected
+// before it allocates anything.
 func decodeSchedule(s string) ([]int, error) {
 	if s == "" {
 		return nil, nil
 	}
-	var ds []int
+	type run struct{ value, count int }
+	var runs []run
+	total := 0
 	for _, part := range strings.Split(s, ".") {
 		v, n := part, "1"
 		if a, b, ok := strings.Cut(part, "*"); ok {
@@ -107,8 +118,15 @@ func decodeSchedule(s string) ([]int, error) {
 		if err != nil || k < 1 || k > 1<<20 {
 			return nil, fmt.Errorf("schedule: %q is not a repeat count", n)
 		}
-		for range k {
-			ds = append(ds, x)
+		if total += k; total > maxScheduleDecisions {
+			return nil, fmt.Errorf("schedule: more than %d decisions", maxScheduleDecisions)
+		}
+		runs = append(runs, run{x, k})
+	}
+	ds := make([]int, 0, total)
+	for _, r := range runs {
+		for range r.count {
+			ds = append(ds, r.value)
 		}
 	}
 	return ds, nil

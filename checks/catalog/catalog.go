@@ -198,3 +198,11 @@ func (e Entry) ObstructionFree() Entry {
 	e.NotSequential = "the structure's own entry runs its sequential test"
 	return e.OnlyControlled("the obstruction-freedom check freezes every goroutine but one, which only the controller can")
 }
+
+// RewritePatterns are the packages the catalog's test binary is built with
+// rewritten (checks/rewrite), relative to the module root: the structures,
+// plain Go; the catalog itself, whose ops pass them contexts and channels
+// (rewritten types on both sides); and errgroup, a correct version of the
+// catalog's own, rewritten in a copy of its module. The Makefile's REWRITE
+// names the same.
+var RewritePatterns = []string{"./impls/...", "./checks/catalog", "golang.org/x/sync/errgroup"}

@@ -12,15 +12,8 @@ import (
 
 	"github.com/weftlab/weft/checks/catalog"
 	"github.com/weftlab/weft/checks/internal/israce"
-	"github.com/weftlab/weft/checks/rewrite"
 	"github.com/weftlab/weft/checks/rewrite/rt"
 )
-
-// rewritePatterns are the packages the catalog's binary must be built
-// with rewritten: the structures, plain Go, and the catalog itself, whose
-// ops pass them contexts and channels (rewritten types on both sides).
-// The Makefile names the same.
-var rewritePatterns = []string{"./impls/...", "./checks/catalog"}
 
 // rebuiltVar is set in the environment of a binary this TestMain rebuilt,
 // so that it never rebuilds again.
@@ -56,7 +49,7 @@ func unrewritten() []string {
 func runRewritten(missing []string) int {
 	if os.Getenv(rebuiltVar) != "" {
 		fmt.Fprintf(os.Stderr, "weft: this catalog binary was rebuilt through the rewrite, yet %s are not rewritten: was a package added outside %v?\n",
-			strings.Join(missing, ", "), rewritePatterns)
+			strings.Join(missing, ", "), catalog.RewritePatterns)
 		return 2
 	}
 	fmt.Fprintf(os.Stderr, "weft: the catalog's structures are plain Go, and this test binary was built without weft's rewrite (%d packages unrewritten, %s among them): rebuilding it through the rewrite, as make test and make check do.\n",
@@ -90,16 +83,21 @@ func buildRewritten() (string, error) {
 		return "", fmt.Errorf("finding the module: go env GOMOD: %w", err)
 	}
 	root := filepath.Dir(strings.TrimSpace(string(gomod)))
-	res, err := rewrite.Overlay(rewrite.Config{Dir: root}, rewritePatterns...)
+	// The overlay comes from weft-overlay rather than package rewrite:
+	// this binary must not link golang.org/x/tools, whose go/packages
+	// imports errgroup, which the overlay replaces with its rewrite.
+	rewriter := exec.Command("go", append([]string{"run", "./checks/rewrite/cmd/weft-overlay"}, catalog.RewritePatterns...)...)
+	rewriter.Dir, rewriter.Stderr = root, os.Stderr
+	overlay, err := rewriter.Output()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("rewriting %v: %w", catalog.RewritePatterns, err)
 	}
 	dir, err := os.MkdirTemp("", "weft-catalog-")
 	if err != nil {
 		return "", err
 	}
 	bin := filepath.Join(dir, "catalog.test")
-	args := []string{"test", "-c", "-o", bin, "-overlay=" + res.Overlay}
+	args := []string{"test", "-c", "-o", bin, "-overlay=" + strings.TrimSpace(string(overlay))}
 	if israce.Enabled {
 		args = append(args, "-race")
 	}

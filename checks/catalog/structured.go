@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/weftlab/weft/checks"
 	"github.com/weftlab/weft/impls/structured"
 )
@@ -98,10 +100,44 @@ func shutdownOnFailure() {
 	checks.Require(errors.Is(serr, context.Canceled), "the failure shut the scope down: fetchUser ended with %v", serr)
 }
 
+// errgroupProgram runs golang.org/x/sync/errgroup itself, as the module
+// cache holds it, rewritten like the catalog's own code: a group limited
+// to 2 with four children, one of which fails while others wait for the
+// group's context. errgroup's contract is the first error only (not all of
+// them, as a TaskGroup's), the context cancelled by it, and Wait returning
+// once every child has. The third child can start only when a slot frees,
+// after the failure: it must see the context cancelled at once.
+func errgroupProgram() {
+	var alive, running atomic.Int32
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(2)
+	child := func(f func() error) {
+		alive.Add(1)
+		g.Go(func() error {
+			defer alive.Add(-1)
+			n := running.Add(1)
+			defer running.Add(-1)
+			checks.Require(n <= 2, "the limit is never exceeded: %d children run at once, the limit is 2", n)
+			return f()
+		})
+	}
+	waitForCancel := func() error { <-ctx.Done(); return ctx.Err() }
+	child(waitForCancel)
+	child(func() error { time.Sleep(time.Millisecond); return errFailing1 })
+	child(waitForCancel)
+	child(func() error { return nil })
+	err := g.Wait()
+	n := alive.Load()
+	checks.Require(n == 0, "no child outlives its group: %d children still run after Wait returned", n)
+	checks.Require(errors.Is(err, errFailing1), "Wait returns the first error: it returned %v", err)
+	checks.Require(errors.Is(ctx.Err(), context.Canceled), "the failure cancelled the siblings' context: %v", ctx.Err())
+}
+
 var structuredEntries = []Entry{
 	programEntry[*structured.TaskGroup]("12", checks.Ok, "structured/taskgroup", scopeProgram(structured.NewTaskGroup)),
 	programEntry[*structured.TaskGroup]("12", checks.Ok, "structured/taskgroup-limit", limitProgram(limitedTaskGroup)),
 	programEntry[*structured.ShutdownOnFailure]("12", checks.Ok, "structured/shutdown-on-failure", shutdownOnFailure),
+	programEntry[*errgroup.Group]("12", checks.Ok, "structured/errgroup", errgroupProgram),
 	programEntry[*structured.Hasty]("12", checks.Violated, "structured/hasty-wait", scopeProgram(structured.NewHasty)),
 	programEntry[*structured.Swallowing]("12", checks.Violated, "structured/swallowed-error", scopeProgram(structured.NewSwallowing)),
 	// Every execution deadlocks: a short watchdog only shortens the wait

@@ -59,6 +59,22 @@
 // Rewriting those packages too (add them to the patterns) removes the
 // last.
 //
+// # Packages of other modules
+//
+// A pattern may name a package of a dependency, such as
+// golang.org/x/sync/errgroup, to check code that relies on it under
+// control. The go command refuses to overlay files of the module cache, so
+// the module is copied once per version into the cache directory and the
+// overlay replaces the main module's go.mod with one whose replace
+// directive points at the copy; the copy's files are then overlaid like
+// the user's own. The user's go.mod, go.sum and module cache are never
+// written. The replace holds for the whole build: every package of it that
+// passes the rewritten package a channel or a context must be rewritten
+// too (the compiler names any that is not), and a build that links
+// golang.org/x/tools (whose go/packages calls errgroup with a standard
+// context) takes an overlay without errgroup. Workspaces (go.work) are
+// refused: their replace directives live elsewhere.
+//
 // # Why an overlay
 //
 // The go command offers two hooks: -overlay, a JSON file that replaces the

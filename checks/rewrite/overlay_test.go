@@ -111,3 +111,61 @@ func BenchmarkOverlay(b *testing.B) {
 		}
 	})
 }
+
+// TestOverlay_RewritesAModuleOfTheModuleCacheInACopy rewrites errgroup,
+// whose files lie in the module cache, where go -overlay cannot replace
+// them: the overlay must point the main module's go.mod at a copy of
+// x/sync, leave go.mod itself and the module cache untouched, and build
+// errgroup rewritten (its package marked) for the package that uses it.
+func TestOverlay_RewritesAModuleOfTheModuleCacheInACopy(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the end-to-end test runs the go command, which is not on PATH")
+	}
+	dir, err := filepath.Abs(filepath.Join("testdata", "dependency"))
+	require.NoError(t, err)
+	cache := t.TempDir()
+	gomod, err := filepath.Abs(filepath.Join("..", "..", "go.mod"))
+	require.NoError(t, err)
+	before, err := os.ReadFile(gomod)
+	require.NoError(t, err)
+
+	res, err := Overlay(Config{Dir: dir, CacheDir: cache}, ".", "golang.org/x/sync/errgroup")
+	require.NoError(t, err)
+	require.Contains(t, res.Files, gomod, "the overlay replaces the main module's go.mod")
+	replaced, err := os.ReadFile(res.Files[gomod])
+	require.NoError(t, err)
+	copyDir := filepath.Join(cache, "modules", "golang.org", "x", "sync@")
+	assert.Contains(t, string(replaced), "replace golang.org/x/sync => "+copyDir)
+	after, err := os.ReadFile(gomod)
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(after), "the user's go.mod is never written")
+	var inCopy int
+	for from := range res.Files {
+		if strings.HasPrefix(from, copyDir) {
+			inCopy++
+		}
+	}
+	assert.GreaterOrEqual(t, inCopy, 2, "errgroup.go and the mark are overlaid in the copy: %v", res.Files)
+
+	again, err := Overlay(Config{Dir: dir, CacheDir: cache}, ".", "golang.org/x/sync/errgroup")
+	require.NoError(t, err)
+	assert.True(t, again.Cached)
+	copies, err := filepath.Glob(copyDir + "*")
+	require.NoError(t, err)
+	require.Len(t, copies, 1)
+	require.NoError(t, os.RemoveAll(copies[0]))
+	again, err = Overlay(Config{Dir: dir, CacheDir: cache}, ".", "golang.org/x/sync/errgroup")
+	require.NoError(t, err)
+	assert.False(t, again.Cached, "an overlay whose module copy is gone is made again")
+
+	cmd := exec.Command(goTool, "test", "-count=1", "-overlay="+res.Overlay, "-run", "TestErrgroupRewritten", ".")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "WEFT_E2E_MARK=1")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "errgroup must build rewritten and work:\n%s", out)
+
+	plain := exec.Command(goTool, "test", "-count=1", "-run", "TestErrgroupRewritten", ".")
+	plain.Dir, plain.Env = dir, append(os.Environ(), "WEFT_E2E_MARK=0")
+	out, err = plain.CombinedOutput()
+	require.NoError(t, err, "without the overlay, errgroup is the module cache's:\n%s", out)
+}

@@ -26,6 +26,8 @@ against the model its format names. It reads:
                test_data/jepsen/etcd_*.log;
   porcupine-kv the key-value logs of porcupine's test_data/kv/*.txt, each
                key judged alone;
+  lines        the line format a student writes by hand, one call per
+               line (histories/teaching/README.md).
 
 A file in no format weft reads is rejected with the list of those it reads.
 

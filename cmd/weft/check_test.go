@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/history"
 )
 
 // porcupineModule is the directory of porcupine's module in the module
@@ -141,6 +143,9 @@ func TestCheck_UsageAndUnreadableInput(t *testing.T) {
 	assert.Equal(t, 0, run([]string{"check", "-h"}, &out, &errs))
 	assert.Contains(t, out.String(), "usage: weft check")
 	assert.Contains(t, out.String(), "Exit status: 0 every history is linearizable")
+	for _, format := range history.Formats() {
+		assert.Contains(t, out.String(), "  "+format+" ", "weft check -h describes every format it reads")
+	}
 	for _, args := range [][]string{{"check"}, {"check", "-timeout", "0", "f"}, {"check", "-bogus", "f"}} {
 		errs.Reset()
 		assert.Equal(t, 2, run(args, &out, &errs), args)

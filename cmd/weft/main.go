@@ -13,6 +13,12 @@
 //	    compare the verdict with the one the file records. `weft check -h`
 //	    lists the formats and the exit status.
 //
+//	explain [-timeout d] FILE
+//	    Explain why the history in FILE is or is not linearizable: the
+//	    longest legal order found and why the model rejects each call that
+//	    could come next, or a legal order with each call's linearization
+//	    point. Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
+//
 //	repro FILE [go test flags]
 //	    Replay the failure recorded in the history file FILE (the command a
 //	    failure's report prints). Run it from any directory of the module
@@ -32,6 +38,15 @@
 //	    print a verdict per test and strategy, then the failures' reports.
 //	    `weft test -h` details how a test's *testing.T behaves.
 //
+//	catalog [-json] [-v]
+//	    List weft's catalog: the guide's structures, each variant with the
+//	    verdict weft must reach on it, by section of the guide.
+//
+//	run [-strategy s] [-budget d] [-seed n] [-v] NAME...
+//	    Check catalog entries by name (counter/racy, or counter for all its
+//	    variants) through the rewrite, from a checkout of weft, with a live
+//	    progress line on a terminal and a verdict line per entry.
+//
 // Exit status of check: 0 every history is linearizable (with -agree: every
 // verdict agrees with the one its file records); 1 some history is not
 // linearizable, unknown (the check ran out of time) or not judged; 2 bad
@@ -40,6 +55,17 @@
 // Exit status of test: 0 every test passed under every strategy; 1 a test
 // failed or could not be run; 2 bad usage, or the packages could not be
 // rewritten or built.
+//
+// Exit status of catalog: 0 listed; 2 bad usage.
+//
+// Exit status of run: 0 every entry reached its expected verdict; 1 one did
+// not; 2 bad usage, a name not in the catalog, no checkout of weft, or a
+// catalog that did not build.
+//
+// Exit status of view: 0 the page is written and the history is
+// linearizable; 1 it is written and the history is not linearizable, its
+// check ran out of time, or it cannot be judged; 2 bad usage, a file that
+// cannot be read as a history, or a page that cannot be written.
 //
 // Exit status of repro: 0 if the replay did not fail (the bug is fixed, or,
 // for a failure found on real cores, did not show within the budget); 1 if
@@ -61,8 +87,11 @@ const usage = `usage: weft <command> [arguments]
 
 Commands:
   check [flags] FILE...        judge whether the histories in the FILEs are linearizable
+  explain [-timeout d] FILE    why the history in FILE is or is not linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
+  catalog [-json] [-v]         list the guide's structures and the verdict each must get
+  run [flags] NAME...          check catalog entries by name, with a live progress line
   view [-o OUT.html] FILE      write the HTML view of the history in FILE and print its path
 
 Run "weft <command> -h" for a command's details.
@@ -81,10 +110,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		return checkMain(args[1:], stdout, stderr)
+	case "explain":
+		return explainMain(args[1:], stdout, stderr)
 	case "repro":
 		return reproMain(args[1:], stdout, stderr)
 	case "test":
 		return testMain(args[1:], stdout, stderr)
+	case "catalog":
+		return catalogMain(args[1:], stdout, stderr)
+	case "run":
+		return runMain(args[1:], stdout, stderr)
 	case "view":
 		return viewMain(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":

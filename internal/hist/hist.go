@@ -25,6 +25,10 @@ type History struct {
 	// Explain, if set, says why the model rejects a call with its output
 	// in a state, such as "the model says get(a) → 2".
 	Explain func(state, input, output any) string
+	// PartName, if set, names the part of the state an input touches when
+	// Model.Partition splits the history, such as `key "x"`: weft explain
+	// heads each part's explanation with it (else "part 2 of 3").
+	PartName func(input any) string
 	// Operations are the calls, with logical or real times; an operation
 	// that never returned has Return math.MaxInt64.
 	Operations []porcupine.Operation

@@ -4,6 +4,21 @@
 // Jepsen etcd logs and the key-value logs) and a line format a student can
 // write by hand. Each format is one file of this package that registers a
 // reader.
+//
+// The line format (lines.go; histories/teaching/README.md has the whole
+// reference) is one file per object: a model line, then one call per line,
+// client, call time, return time (- for a call that never returned) and
+// the operation with its result:
+//
+//	# two increments overlap, both report 1: one is lost
+//	model counter
+//	verdict: not linearizable
+//	A  0  3  inc() -> 1
+//	B  1  4  inc() -> 1
+//	C  5  6  get() -> 1
+//
+// Its models are counter, register, queue, stack, buffer (capacity),
+// semaphore (limit) and mailbox (per-sender FIFO).
 package history
 
 import (

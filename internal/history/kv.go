@@ -138,5 +138,6 @@ func readKV(name string, data []byte) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &History{Title: "key-value store", Model: kvModel, Explain: explainKV, Operations: ops, Clients: clients}, nil
+	return &History{Title: "key-value store", Model: kvModel, Explain: explainKV, Operations: ops, Clients: clients,
+		PartName: func(in any) string { return fmt.Sprintf("key %q", in.(kvIn).Key) }}, nil
 }

@@ -73,7 +73,7 @@ func TestWeft_RejectsBrokenFilesNamingFileAndProblem(t *testing.T) {
 	good, err := os.ReadFile("../../histories/corpus/counter-split-lock.json")
 	require.NoError(t, err)
 	cases := map[string]struct{ data, want string }{
-		"bad JSON":          {"{\"weftHistoryFormat\": 1,\n\"structure\": oops}", "line 2"},
+		"bad JSON":          {"{\"weftHistoryFormat\": 1,\n\"structure\": oops}", "f.json:2:15"},
 		"unknown structure": {strings.Replace(string(good), `"counter/split-lock"`, `"no/such"`, 1), `structure "no/such" is not in weft's catalog`},
 		"unknown op":        {strings.Replace(string(good), `"op": "get"`, `"op": "pop"`, -1), `has no op "pop"`},
 		"bad output":        {strings.Replace(string(good), `"value": 1`, `"value": "x"`, 1), "bad output"},

@@ -1,0 +1,40 @@
+package explain
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/history"
+)
+
+// FuzzExplain explains any history a student could write in the line
+// format, on every model that format offers: whatever the calls, the
+// explanation is given without a panic, within its timeout, and every
+// claim it makes holds (Verify). The seeds are the teaching histories.
+func FuzzExplain(f *testing.F) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "histories", "teaching", "*.txt"))
+	require.NoError(f, err)
+	require.NotEmpty(f, files)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, err := history.Parse("fuzz.txt", data)
+		if err != nil {
+			return // the reader's own fuzz test covers rejections
+		}
+		start := time.Now()
+		e, err := Explain(h, 100*time.Millisecond)
+		require.NoError(t, err)
+		require.Less(t, time.Since(start), 5*time.Second)
+		require.NoError(t, e.Verify())
+		require.NoError(t, e.WriteText(io.Discard))
+	})
+}
