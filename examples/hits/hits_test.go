@@ -1,17 +1,23 @@
 package hits
 
 import (
+	"sync"
 	"testing"
 
 	"pgregory.net/rapid"
 
 	"github.com/weftlab/weft/checks"
-	"github.com/weftlab/weft/checks/sched/sync" // instead of "sync"
+	"github.com/weftlab/weft/checks/rewrite/testmain"
 	"github.com/weftlab/weft/models"
 )
 
-// Hits counts page views. It is plain Go; only the import of sync changed,
-// so that weft can perturb (and control) its locking.
+// TestMain builds this package through weft's rewrite, which turns its
+// locks into the points where weft perturbs (and controls) the schedule:
+// a plain go test rebuilds itself through it. The patterns are relative to
+// the module's root.
+func TestMain(m *testing.M) { testmain.Main(m, "./examples/hits") }
+
+// Hits counts page views. It is plain Go, with the standard sync.
 type Hits struct {
 	mu    sync.Mutex
 	views map[string]int
