@@ -2,10 +2,11 @@ package checks
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/anishathalye/porcupine"
+
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // stuckInfo explains a history that is not linearizable: the longest order
@@ -63,21 +64,8 @@ func (tg *target) explainStuck(history []record, ops []porcupine.Operation, info
 		}
 		s.state = pm.DescribeState(state)
 
-		var rest []porcupine.Operation
-		firstReturn := int64(math.MaxInt64)
-		for _, op := range part {
-			if !in[op.Metadata.(int)] {
-				rest = append(rest, op)
-				firstReturn = min(firstReturn, op.Return)
-			}
-		}
-		slices.SortFunc(rest, func(a, b porcupine.Operation) int { return cmp.Compare(a.Call, b.Call) })
-		for _, op := range rest {
-			// Only an operation called before every other remaining one
-			// returned can come next.
-			if op.Call < firstReturn {
-				s.next = append(s.next, stuckCandidate{rec: op.Metadata.(int), why: tg.whyNot(pm, state, op)})
-			}
+		for _, op := range hist.NextCandidates(part, func(op porcupine.Operation) bool { return in[op.Metadata.(int)] }) {
+			s.next = append(s.next, stuckCandidate{rec: op.Metadata.(int), why: tg.whyNot(pm, state, op)})
 		}
 		return s
 	}

@@ -1,8 +1,6 @@
 package tools
 
 import (
-	"encoding/json"
-	"os"
 	"time"
 )
 
@@ -34,17 +32,5 @@ type ProgressRow struct {
 // line, in one write, so that processes appending at once do not mix their
 // lines.
 func AppendProgressRow(path string, row ProgressRow) error {
-	data, err := json.Marshal(row)
-	if err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(append(data, '\n'))
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	return werr
+	return appendJSONLine(path, row)
 }

@@ -23,11 +23,18 @@ type SummaryRow struct {
 // AppendSummaryRow appends row to the summary file at path as one JSON line.
 // Test processes append concurrently: each row is one write of one line.
 func AppendSummaryRow(path string, row SummaryRow) error {
-	data, err := json.Marshal(row)
-	if err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	return appendJSONLine(path, row)
+}
+
+// appendJSONLine appends v to the file at path as one JSON line, in one
+// write, so that processes appending to one file at once never mix their
+// lines.
+func appendJSONLine(path string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
 		return err
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)

@@ -2,7 +2,6 @@ package view
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"time"
 
@@ -167,21 +166,8 @@ func Check(h *hist.History, timeout time.Duration) *Analysis {
 // led to state.
 func stuck(h *hist.History, state any, part []porcupine.Operation, in map[int]bool) *Stuck {
 	s := &Stuck{State: describeState(h.Model, state)}
-	var rest []porcupine.Operation
-	firstReturn := int64(math.MaxInt64)
-	for _, op := range part {
-		if !in[op.Metadata.(int)] {
-			rest = append(rest, op)
-			firstReturn = min(firstReturn, op.Return)
-		}
-	}
-	slices.SortStableFunc(rest, func(a, b porcupine.Operation) int { return cmp.Compare(a.Call, b.Call) })
-	for _, op := range rest {
-		// A call that starts after another remaining call returned must
-		// follow that one, so it cannot come next.
-		if op.Call < firstReturn {
-			s.Next = append(s.Next, Candidate{Call: op.Metadata.(int), Why: whyNot(h, state, op)})
-		}
+	for _, op := range hist.NextCandidates(part, func(op porcupine.Operation) bool { return in[op.Metadata.(int)] }) {
+		s.Next = append(s.Next, Candidate{Call: op.Metadata.(int), Why: whyNot(h, state, op)})
 	}
 	return s
 }
