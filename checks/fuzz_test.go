@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/tools"
 )
 
 // The parsers of what a person or another run hands to weft: the schedule
@@ -60,14 +60,7 @@ const fuzzHistoryName = "fuzz.json"
 func FuzzReadHistoryFile(f *testing.F) {
 	// The corpus of recorded failures: weft's real files, of the counter
 	// (which the fuzz target rebuilds) and of other structures.
-	files, err := filepath.Glob("../histories/corpus/*.json")
-	require.NoError(f, err)
-	require.NotEmpty(f, files)
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		require.NoError(f, err)
-		f.Add(data)
-	}
+	tools.AddSeedFiles(f, "../histories/corpus/*.json")
 	for _, s := range []string{
 		"", "{", "null", "[]", `{"weftHistoryFormat":1}`,
 		`{"weftHistoryFormat":1,"structure":"counter","model":"counter","scenario":{"clients":[[{"op":"inc","input":{"op":"inc"}}]]},` +

@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/weftlab/weft/internal/tools"
 )
 
 // The go command refuses to overlay a file of the module cache, so a
@@ -94,7 +95,7 @@ func (m *moduleCopies) finish(cfg Config, files map[string]string) error {
 		return fmt.Errorf("rewrite: %w", err)
 	}
 	for path, c := range m.copies {
-		if err := copyTree(c.from, c.to); err != nil {
+		if err := tools.CopyTreeOnce(c.from, c.to); err != nil {
 			return fmt.Errorf("rewrite: copying module %s: %w", path, err)
 		}
 		for _, r := range f.Replace {
@@ -119,57 +120,4 @@ func (m *moduleCopies) finish(cfg Config, files map[string]string) error {
 	}
 	files[gomod] = to
 	return nil
-}
-
-// copyTree copies the directory from to to, once: an existing to is a
-// complete copy, since it is renamed into place only when done. Files of
-// the module cache are read-only; the copies are not, so that the cache
-// can be cleaned.
-func copyTree(from, to string) error {
-	if _, err := os.Stat(to); err == nil {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(to), ".tmp-copy-*")
-	if err != nil {
-		return err
-	}
-	err = filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(tmp, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(dst, 0o755)
-		case d.Type().IsRegular():
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, data, 0o644)
-		default:
-			return nil // the module cache holds no links
-		}
-	})
-	if err == nil {
-		// A rename that fails because another rewrite made the same
-		// copy meanwhile leaves a complete copy all the same.
-		if rerr := os.Rename(tmp, to); rerr != nil && !dirExists(to) {
-			err = rerr
-		}
-	}
-	os.RemoveAll(tmp) // gone after a successful rename
-	return err
-}
-
-func dirExists(name string) bool {
-	info, err := os.Stat(name)
-	return err == nil && info.IsDir()
 }

@@ -185,7 +185,7 @@ func reuse(overlay, cacheDir string) (map[string]string, bool) {
 		if _, err := os.Stat(to); err != nil && to != "" {
 			return nil, false
 		}
-		if strings.HasPrefix(from, cacheDir+string(filepath.Separator)) && !dirExists(filepath.Dir(from)) {
+		if strings.HasPrefix(from, cacheDir+string(filepath.Separator)) && !exists(filepath.Dir(from)) {
 			return nil, false // a module's copy was removed
 		}
 	}
@@ -401,4 +401,9 @@ func goEnv(cfg Config, key string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }

@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+
+	"github.com/weftlab/weft/internal/tools"
 )
 
 // weftSource returns the root of the source whose catalog weft run checks,
@@ -53,16 +53,12 @@ func installedVersion(info *debug.BuildInfo) string {
 	return info.Main.Version
 }
 
-// completeMark is the file a finished copy holds, so that an interrupted
-// copy is made again.
-const completeMark = ".weft-copy-complete"
-
 // copyModule copies the source of weft at version from the module cache to
 // dir, unless an earlier call did. go mod download finds it there without
 // the network when go install put it there.
 func copyModule(version, dir string) error {
-	if _, err := os.Stat(filepath.Join(dir, completeMark)); err == nil {
-		return nil
+	if _, err := os.Stat(dir); err == nil {
+		return nil // a copy is renamed into place only when whole
 	}
 	cmd := exec.Command("go", "mod", "download", "-json", weftModule+"@"+version)
 	cmd.Dir = os.TempDir() // outside any module: the download is of weft alone
@@ -77,46 +73,5 @@ func copyModule(version, dir string) error {
 	if dl.Dir == "" {
 		return fmt.Errorf("go mod download %s@%s gave no directory", weftModule, version)
 	}
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	if err := copyTree(dl.Dir, dir); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, completeMark), nil, 0o644)
-}
-
-// copyTree copies the regular files under src to dst, writable: the
-// module cache's are read-only, and the check writes beside them.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		in, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		out, err := os.OpenFile(target, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
+	return tools.CopyTreeOnce(dl.Dir, dir)
 }

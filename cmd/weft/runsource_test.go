@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/tools"
 )
 
 func TestInstalledVersion(t *testing.T) {
@@ -33,7 +35,7 @@ func TestCopyTree_CopiesWritable(t *testing.T) {
 	require.NoError(t, os.MkdirAll(filepath.Join(src, "checks", "catalog"), 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(src, "go.mod"), []byte("module "+weftModule+"\n"), 0o444))
 	require.NoError(t, os.WriteFile(filepath.Join(src, "checks", "catalog", "x.go"), []byte("package catalog\n"), 0o444))
-	require.NoError(t, copyTree(src, dst))
+	require.NoError(t, tools.CopyTreeOnce(src, dst))
 	data, err := os.ReadFile(filepath.Join(dst, "checks", "catalog", "x.go"))
 	require.NoError(t, err)
 	assert.Equal(t, "package catalog\n", string(data))
@@ -48,7 +50,6 @@ func TestCopyTree_CopiesWritable(t *testing.T) {
 // A finished copy is reused: no download, no copy again.
 func TestCopyModule_ReusesAFinishedCopy(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, completeMark), nil, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "kept"), []byte("x"), 0o644))
 	t.Setenv("PATH", "") // no go command to run: reusing must not need one
 	require.NoError(t, copyModule("v9.9.9", dir))

@@ -2,7 +2,6 @@ package explain
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/tools"
 )
 
 // FuzzExplain explains any history a student could write in the line
@@ -17,14 +17,7 @@ import (
 // explanation is given without a panic, within its timeout, and every
 // claim it makes holds (Verify). The seeds are the teaching histories.
 func FuzzExplain(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "histories", "teaching", "*.txt"))
-	require.NoError(f, err)
-	require.NotEmpty(f, files)
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		require.NoError(f, err)
-		f.Add(data)
-	}
+	tools.AddSeedFiles(f, filepath.Join("..", "..", "histories", "teaching", "*.txt"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, err := history.Parse("fuzz.txt", data)
 		if err != nil {

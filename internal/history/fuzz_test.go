@@ -1,14 +1,14 @@
 package history
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/anishathalye/porcupine"
 	"github.com/stretchr/testify/require"
+
+	"github.com/weftlab/weft/internal/tools"
 )
 
 // The fuzz tests feed each reader arbitrary bytes: it must return a
@@ -44,14 +44,7 @@ func fuzzParse(t *testing.T, data []byte) {
 }
 
 func FuzzWeftJSON(f *testing.F) {
-	files, err := filepath.Glob("../../histories/corpus/*.json")
-	require.NoError(f, err)
-	require.NotEmpty(f, files)
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		require.NoError(f, err)
-		f.Add(data)
-	}
+	tools.AddSeedFiles(f, "../../histories/corpus/*.json")
 	f.Add([]byte(`{"weftHistoryFormat": 1}`))
 	f.Add([]byte(`{"weftHistoryFormat": 1, "structure": "counter/atomic", "model": "counter", "scenario": {"clients": [[{"op": "inc", "input": {"op": "inc", "key": "a"}}]]},
 "history": [{"part": "parallel", "client": 0, "op": "inc", "input": {"op": "inc", "key": "a"}, "call": 1, "return": null}]}`))
