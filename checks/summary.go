@@ -16,7 +16,7 @@ func appendSummary(path, test string, res Result, expect Verdict, cfg config, no
 	}
 	return tools.AppendSummaryRow(path, tools.SummaryRow{
 		Test: test, Structure: res.Structure, Mode: mode, Expected: string(expect), Actual: string(res.Verdict),
-		Scenarios: res.Scenarios, Executions: res.Executions, Seconds: res.Elapsed.Seconds(), Note: note,
+		Scenarios: res.Scenarios, Executions: res.Executions, Seconds: res.Elapsed.Seconds(), Seed: res.Seed, Note: note,
 	})
 }
 

@@ -15,7 +15,7 @@ import (
 
 func TestSummary_OneJSONLinePerCheck(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out", "summary.jsonl")
-	res := Result{Structure: "box", Verdict: NotLinearizable, Scenarios: 2, Executions: 30}
+	res := Result{Structure: "box", Verdict: NotLinearizable, Scenarios: 2, Executions: 30, Seed: 77}
 	require.NoError(t, appendSummary(path, "TestBox", res, NotLinearizable, defaults(), ""))
 	require.NoError(t, appendSummary(path, "TestBox2", Result{Structure: "box", Verdict: Ok}, "", defaults(), ""))
 	data, err := os.ReadFile(path)
@@ -27,6 +27,7 @@ func TestSummary_OneJSONLinePerCheck(t *testing.T) {
 	assert.Equal(t, "TestBox", row.Test)
 	assert.Equal(t, string(NotLinearizable), row.Actual)
 	assert.Equal(t, 30, row.Executions)
+	assert.Equal(t, uint64(77), row.Seed, "the row names the seed that reruns the check")
 }
 
 // TestTools_ChecksProvidesTheHooks: weft's tools call this through package

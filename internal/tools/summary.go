@@ -17,7 +17,11 @@ type SummaryRow struct {
 	Scenarios  int     `json:"scenarios"`
 	Executions int     `json:"executions"`
 	Seconds    float64 `json:"seconds"`
-	Note       string  `json:"note,omitempty"`
+	// Seed is the check's seed (-weft.seed): a rerun with it draws the
+	// same scenarios, and under a controlled strategy runs the same
+	// schedules. 0 when the check did not run.
+	Seed uint64 `json:"seed,omitempty"`
+	Note string `json:"note,omitempty"`
 }
 
 // AppendSummaryRow appends row to the summary file at path as one JSON line.

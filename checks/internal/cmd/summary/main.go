@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -66,7 +67,7 @@ func render(w io.Writer, rows []tools.SummaryRow) bool {
 		return false
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "STRUCTURE\tVARIANT\tMODE\tEXPECTED\tACTUAL\tRESULT\tSCENARIOS\tEXECUTIONS\tTIME")
+	fmt.Fprintln(tw, "STRUCTURE\tVARIANT\tMODE\tEXPECTED\tACTUAL\tRESULT\tSCENARIOS\tEXECUTIONS\tTIME\tSEED")
 	bad, skipped, executions := 0, 0, 0
 	var total time.Duration
 	var notes []string
@@ -94,8 +95,12 @@ func render(w io.Writer, rows []tools.SummaryRow) bool {
 		d := time.Duration(r.Seconds * float64(time.Second))
 		total += d
 		executions += r.Executions
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%v\n", structure, variant, r.Mode, expected, r.Actual, result,
-			r.Scenarios, r.Executions, d.Round(100*time.Millisecond))
+		seed := "-"
+		if r.Seed != 0 {
+			seed = strconv.FormatUint(r.Seed, 10)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%v\t%s\n", structure, variant, r.Mode, expected, r.Actual, result,
+			r.Scenarios, r.Executions, d.Round(100*time.Millisecond), seed)
 	}
 	tw.Flush()
 	for _, n := range notes {
