@@ -227,6 +227,9 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 		if prefixTokens(op, text) {
 			return true
 		}
+		if k.types.sameTypeCall(op, s.line, k.statementEnd(s.line)) {
+			return true
+		}
 		// A call the README names by its method: a frame of that function.
 		if i := strings.LastIndex(op, "."); i >= 0 {
 			name := strings.TrimSuffix(op[i+1:], "()")
