@@ -125,7 +125,9 @@ func TestCheck_CallOfTheSameKernelType(t *testing.T) {
 	require.Len(t, k.cause.gs, 1)
 	g := k.cause.gs[0]
 	require.Equal(t, []string{"devices.Lock()"}, g.ops)
-	at := func(line int) site { return site{line: line, fn: "TestMoby2.func1", funcs: []string{"TestMoby2.func1"}, lines: []int{line}} }
+	at := func(line int) site {
+		return site{line: line, fn: "TestMoby2.func1", funcs: []string{"TestMoby2.func1"}, lines: []int{line}}
+	}
 	require.Equal(t, "\t\tds.Lock()", k.line(32))
 
 	assert.True(t, g.matches(at(32), k), "ds and devices are both *deviceSet")
