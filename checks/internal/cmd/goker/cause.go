@@ -19,6 +19,10 @@ import (
 //   - the text: the lines it names ("missing unlock at line 25") with the
 //     functions that hold them, and the calls it names ("svm.hotRemove()"),
 //     together one goroutine.
+//
+// A call named as X.M(), in a diagram or the text, stands for a call Y.M()
+// on a variable Y of X's type too, when the kernel declares that type
+// (kernelTypes).
 type cause struct {
 	from string // "backtrace", "diagram", "text", or "" when none
 	gs   []docGoroutine
@@ -225,6 +229,9 @@ func (g docGoroutine) matches(s site, k *kernel) bool {
 			return true
 		}
 		if prefixTokens(op, text) {
+			return true
+		}
+		if k.types.sameTypeCall(op, s.line, k.statementEnd(s.line)) {
 			return true
 		}
 		// A call the README names by its method: a frame of that function.

@@ -21,7 +21,7 @@ func synthetic(t *testing.T) map[string]*kernel {
 		names = append(names, k.name)
 	}
 	// etcd4 does not compile: a project outside the four is never listed.
-	require.Equal(t, []string{"cockroach2", "moby1", "istio3"}, names, "blocking first, then by project")
+	require.Equal(t, []string{"cockroach2", "moby1", "moby2", "istio3"}, names, "blocking first, then by project")
 	return byName
 }
 
@@ -113,6 +113,33 @@ func TestCheck(t *testing.T) {
 	assert.Equal(t, 1, cr.cause.check(stackSites(leak, cr.file), cr), "line 7 holds the diagram's out <- i")
 	elsewhere := "Leak: goroutine 1 was still alive:\n    goker/cockroach2.TestCockroach2(...)\n    \t/tmp/s/cockroach2/cockroach2_test.go:14\n"
 	assert.Equal(t, 0, cr.cause.check(stackSites(elsewhere, cr.file), cr), "a leak elsewhere is no detection")
+}
+
+// A README names a call by the variable of the function it describes, a
+// report by the variable of the goroutine blocked there: the same type of
+// the kernel makes them the same call, a type of the standard library does
+// not.
+func TestCheck_CallOfTheSameKernelType(t *testing.T) {
+	k := synthetic(t)["moby2"]
+	require.Equal(t, "text", k.cause.from)
+	require.Len(t, k.cause.gs, 1)
+	g := k.cause.gs[0]
+	require.Equal(t, []string{"devices.Lock()"}, g.ops)
+	at := func(line int) site {
+		return site{line: line, fn: "TestMoby2.func1", funcs: []string{"TestMoby2.func1"}, lines: []int{line}}
+	}
+	require.Equal(t, "\t\tds.Lock()", k.line(32))
+
+	assert.True(t, g.matches(at(32), k), "ds and devices are both *deviceSet")
+	assert.False(t, g.matches(at(33), k), "p is a *pool, another type of the kernel")
+	assert.False(t, g.matches(at(34), k), "mu is a sync.Mutex")
+	assert.False(t, docGoroutine{ops: []string{"devices.Unlock()"}}.matches(at(32), k), "another method")
+	assert.False(t, docGoroutine{ops: []string{"lk.Lock()"}}.matches(at(34), k),
+		"lk and mu are both sync.Mutex: a lock of the standard library would match any lock anywhere")
+
+	// Without types (a file that does not type-check), text alone.
+	k.types = kernelTypes{}
+	assert.False(t, g.matches(at(32), k))
 }
 
 func TestEnclosing(t *testing.T) {

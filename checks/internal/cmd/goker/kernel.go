@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -29,6 +31,7 @@ type kernel struct {
 	class    string // GoKer's subtype and sub-subtype
 	src      []string
 	funcs    []funcRange
+	types    kernelTypes // what its variables and calls are, for the cause check
 	cause    cause
 	hazard   string // why it may not run as written, if a construct says so
 	fix      string // a patch that fixes it (-fixed), if any
@@ -49,6 +52,7 @@ func kernels(root string) ([]*kernel, error) {
 		return nil, fmt.Errorf("%s is not a clone of github.com/timmyyuan/gobench: it has no gobench/goker folder", root)
 	}
 	var ks []*kernel
+	imp := importer.Default() // one for all, so that each package is imported once
 	for _, kind := range []string{"blocking", "nonblocking"} {
 		for _, p := range projects {
 			dirs, err := filepath.Glob(filepath.Join(base, kind, p, "*"))
@@ -57,7 +61,7 @@ func kernels(root string) ([]*kernel, error) {
 			}
 			sort.Strings(dirs)
 			for _, dir := range dirs {
-				k, err := loadKernel(dir, kind == "blocking")
+				k, err := loadKernel(dir, kind == "blocking", imp)
 				if err != nil {
 					return nil, err
 				}
@@ -73,7 +77,7 @@ func kernels(root string) ([]*kernel, error) {
 
 var tableRow = regexp.MustCompile(`(?m)^\|\[[^\]]+\]\|.*\|\s*(?:Blocking|NonBlocking)\s*\|\s*([^|]*?)\s*\|\s*([^|]*?)\s*\|`)
 
-func loadKernel(dir string, blocking bool) (*kernel, error) {
+func loadKernel(dir string, blocking bool, imp types.Importer) (*kernel, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
 	if err != nil || len(files) != 1 {
 		return nil, fmt.Errorf("%s: want one _test.go file, found %d", dir, len(files))
@@ -85,7 +89,7 @@ func loadKernel(dir string, blocking bool) (*kernel, error) {
 		return nil, err
 	}
 	k.src = strings.Split(string(data), "\n")
-	if err := k.parse(files[0], data); err != nil {
+	if err := k.parse(files[0], data, imp); err != nil {
 		return nil, err
 	}
 	readme, err := os.ReadFile(filepath.Join(dir, "README.md"))
@@ -99,9 +103,10 @@ func loadKernel(dir string, blocking bool) (*kernel, error) {
 	return k, nil
 }
 
-// parse finds the package, the test and the functions' lines, and notes a
-// construct that keeps the test from running under weft as written.
-func (k *kernel) parse(name string, data []byte) error {
+// parse finds the package, the test and the functions' lines, type-checks
+// the file with imp, and notes a construct that keeps the test from
+// running under weft as written.
+func (k *kernel) parse(name string, data []byte, imp types.Importer) error {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, data, 0)
 	if err != nil {
@@ -133,6 +138,7 @@ func (k *kernel) parse(name string, data []byte) error {
 	if k.test == "" {
 		return fmt.Errorf("%s: no test function", name)
 	}
+	k.types = typeCheck(fset, f, imp)
 	ast.Inspect(f, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Run" {
 			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "t" {
@@ -180,17 +186,29 @@ func (k *kernel) canonical(fn string) string {
 // select (whose goroutine stands at the select, not at one of its cases),
 // of the whole select.
 func (k *kernel) statement(n int) string {
-	l := k.line(n)
-	if !strings.HasPrefix(strings.TrimSpace(l), "select {") {
-		return l
+	end := k.statementEnd(n)
+	if end == n {
+		return k.line(n)
 	}
-	text, depth := "", 0
-	for i := n; i <= len(k.src); i++ {
+	text := ""
+	for i := n; i <= end; i++ {
 		text += k.line(i) + "\n"
-		depth += strings.Count(k.line(i), "{") - strings.Count(k.line(i), "}")
-		if depth <= 0 {
-			break
-		}
 	}
 	return text
+}
+
+// statementEnd is the last line of the statement at line n: n, or the
+// closing line of the select it opens.
+func (k *kernel) statementEnd(n int) int {
+	if !strings.HasPrefix(strings.TrimSpace(k.line(n)), "select {") {
+		return n
+	}
+	depth := 0
+	for i := n; i <= len(k.src); i++ {
+		depth += strings.Count(k.line(i), "{") - strings.Count(k.line(i), "}")
+		if depth <= 0 {
+			return i
+		}
+	}
+	return len(k.src)
 }

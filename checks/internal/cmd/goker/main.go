@@ -42,9 +42,15 @@
 //     from its backtrace (a line each), else its interleaving diagram (the
 //     operation each blocked goroutine wrote last, found in the source line
 //     weft reports), else its text (lines it names, with their functions,
-//     and calls it names). "yes n/n" is every documented goroutine found,
-//     "partial k/n" some, "no 0/n" a report elsewhere, which is not a
-//     detection; "unchecked" a README that names no place.
+//     and calls it names). A call named X.M() is also found in a statement
+//     that calls Y.M() where X and Y have the same type declared in the
+//     kernel, pointer or not, as the type-checked file says: a README names
+//     the receiver by the variable of the function it describes, a report
+//     by the variable of the goroutine blocked there. A type of the standard
+//     library (sync.Mutex) never counts, as a lock of it is everywhere.
+//     "yes n/n" is every documented goroutine found, "partial k/n" some,
+//     "no 0/n" a report elsewhere, which is not a detection; "unchecked" a
+//     README that names no place.
 //   - REPORTED BY: every strategy that reported something.
 //   - FIXED: with -fixed DIR, the outcome of the kernel with its fix
 //     applied (DIR/KERNEL.patch, a patch -p1 of the kernel's folder, kept
