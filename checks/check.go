@@ -37,6 +37,10 @@ type Result struct {
 	Seed uint64
 	// Failure describes the failure found, or is nil.
 	Failure *Failure
+
+	// judged says that the check did not search: -weft.judge was set
+	// (judged.go). Check and Expect pass; Verdict is "".
+	judged bool
 }
 
 // Failure is a failure found by a check, minimized by rapid.
@@ -59,6 +63,7 @@ func Check(t testing.TB, s Target, opts Options) Result {
 	t.Helper()
 	res := run(t, s, opts, Ok)
 	switch {
+	case res.judged:
 	case res.Failure != nil:
 		t.Error(res.Failure.Report)
 	case res.Verdict == Unknown:
@@ -76,6 +81,7 @@ func Expect(t testing.TB, s Target, want Verdict, opts Options) Result {
 	t.Helper()
 	res := run(t, s, opts, want)
 	switch {
+	case res.judged:
 	case res.Failure == nil:
 		t.Errorf("weft: %s was not caught: no failure in %d scenarios, %d executions, %v (expected %s)",
 			res.Structure, res.Scenarios, res.Executions, res.Elapsed.Round(time.Millisecond), want)
@@ -103,6 +109,9 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	tb.Helper()
 	skipUncontrolled(tb, s, opts, expect)
 	t, cfg := prepare(tb, s, opts)
+	if cfg.judge != "" {
+		return judgeFile(tb, t, cfg)
+	}
 	if mine, child := raceChildOf(t.name); child {
 		if !mine {
 			return Result{Structure: t.name} // another check of the test is the one to serve
