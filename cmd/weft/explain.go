@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -66,6 +67,9 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	h, err := history.Read(fs.Arg(0))
+	if outsideStructure(err) {
+		return explainOutside(fs.Arg(0), *timeout, stdout, stderr)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "weft explain: %v\n", err)
 		return 2
@@ -88,6 +92,30 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if e.Verdict == explain.Linearizable {
+		return 0
+	}
+	return 1
+}
+
+// explainOutside is explain for a weft history of a structure outside the
+// catalog: its own test binary explains it (judge.go).
+func explainOutside(file string, timeout time.Duration, stdout, stderr io.Writer) int {
+	o, err := judgeOutside(file, timeout)
+	if err != nil {
+		fmt.Fprintf(stderr, "weft explain: %v\n", err)
+		return 2
+	}
+	defer os.RemoveAll(o.dir)
+	fmt.Fprintln(stderr, o.judgedBy())
+	text, err := o.explanation()
+	if err != nil {
+		fmt.Fprintf(stderr, "weft explain: %s: %v\n", file, err)
+		return 2
+	}
+	if _, err := io.WriteString(stdout, text); err != nil {
+		return 2
+	}
+	if o.Explained == explain.Linearizable {
 		return 0
 	}
 	return 1

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -63,14 +64,17 @@ func viewMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "weft view: -timeout must be positive, not %v\n", *timeout)
 		return 2
 	}
-	h, err := history.Read(file)
-	if err != nil {
-		fmt.Fprintf(stderr, "weft view: %v\n", err)
-		return 2
-	}
 	if *out == "" {
 		base := filepath.Base(file)
 		*out = strings.TrimSuffix(base, filepath.Ext(base)) + ".html"
+	}
+	h, err := history.Read(file)
+	if outsideStructure(err) {
+		return viewOutside(file, *out, *timeout, stdout, stderr)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "weft view: %v\n", err)
+		return 2
 	}
 	a := view.Check(h, *timeout)
 	if err := view.WriteFile(*out, h, a, view.Options{}); err != nil {
@@ -82,5 +86,27 @@ func viewMain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintf(stderr, "weft view: %s: %s\n", file, a.Verdict())
+	return 1
+}
+
+// viewOutside is view for a weft history of a structure outside the
+// catalog: its own test binary draws the page (judge.go).
+func viewOutside(file, out string, timeout time.Duration, stdout, stderr io.Writer) int {
+	o, err := judgeOutside(file, timeout)
+	if err != nil {
+		fmt.Fprintf(stderr, "weft view: %v\n", err)
+		return 2
+	}
+	defer os.RemoveAll(o.dir)
+	fmt.Fprintln(stderr, o.judgedBy())
+	if err := o.copyView(out); err != nil {
+		fmt.Fprintf(stderr, "weft view: %s: %v\n", file, err)
+		return 2
+	}
+	fmt.Fprintln(stdout, out)
+	if o.ViewOK {
+		return 0
+	}
+	fmt.Fprintf(stderr, "weft view: %s: %s\n", file, o.ViewVerdict)
 	return 1
 }
