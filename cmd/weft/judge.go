@@ -46,6 +46,15 @@ func outsideStructure(err error) bool {
 // no check of the file's structure in it, a file the structure's model
 // cannot read. On success, the caller removes o.dir.
 func judgeOutside(arg string, timeout time.Duration) (*outside, error) {
+	o, err := judgeInModule(arg, timeout)
+	if err != nil {
+		return nil, fmt.Errorf("%s is a history of a structure outside weft's catalog, which only the test binary of its own module can judge, and it did not: %w", arg, err)
+	}
+	return o, nil
+}
+
+// judgeInModule is judgeOutside but for the context of its errors.
+func judgeInModule(arg string, timeout time.Duration) (*outside, error) {
 	root, file, h, err := historyTest(arg)
 	if err != nil {
 		return nil, err
@@ -82,7 +91,7 @@ func judgeOutside(arg string, timeout time.Duration) (*outside, error) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("%s: structure %s is not in weft's catalog, and its own test binary did not judge the file: %w", arg, h.Structure, err)
+		return nil, err
 	}
 	return o, nil
 }
@@ -92,7 +101,7 @@ func judgeOutside(arg string, timeout time.Duration) (*outside, error) {
 func whyNotJudged(h repro.Header, command, out string) error {
 	var why string
 	switch {
-	case strings.Contains(out, "no tests to run"):
+	case strings.Contains(out, "no tests to run") || strings.Contains(out, "[no test files]"):
 		why = fmt.Sprintf("package %s has no test %s (renamed? or the file belongs to another module)", h.Package, h.Test)
 	case strings.Contains(out, "The file was not judged."):
 		why = fmt.Sprintf("test %s of package %s has no check of structure %s (renamed?)", h.Test, h.Package, h.Structure)
