@@ -20,8 +20,9 @@ Judges whether the history in each FILE is linearizable, with porcupine,
 against the model its format names. It reads:
 
   weft         weft's history files (histories/README.md), such as those of
-               histories/corpus and histories/out, of a structure of weft's
-               catalog, judged against that structure's model;
+               histories/corpus and histories/out, judged against their
+               structure's model: a structure of weft's catalog here, any
+               other by the test that wrote the file (below);
   jepsen-etcd  Jepsen's logs of an etcd register, as in porcupine's
                test_data/jepsen/etcd_*.log;
   porcupine-kv the key-value logs of porcupine's test_data/kv/*.txt, each
@@ -41,6 +42,15 @@ reports such a verdict only for histories it found linearizable. A history
 with calls that never returned, on a model that cannot say what such a call
 did, is not judged: the check would mean nothing.
 
+A weft history file of a structure outside weft's catalog (yours) names a
+model only the test binary of its module has. Run from a directory of that
+module, check finds the file's package and test as weft repro does and has
+that test judge it (go test PKG -run TEST -weft.judge=FILE
+-weft.judgeout=DIR: the check of the file's structure writes the judgement
+there instead of searching), a go test of a few seconds per file. A file
+no test judged (no module here, a test or structure renamed since, a
+package that does not build) cannot be read: exit status 2, with why.
+
 Flags:
   -timeout d   bound on the check of each file (default %s)
   -agree       exit 0 when every file's verdict agrees with the verdict it
@@ -52,7 +62,8 @@ agrees with the recorded one); 1 some history is not linearizable, could
 not be decided within the timeout (unknown) or could not be judged (with
 -agree: some verdict disagrees, or is unknown or not judged); 2 bad usage,
 or a file that cannot be read (its message names the file, the line and
-the problem).
+the problem), or one of a structure outside the catalog that no test of
+its module judged.
 `
 
 // defaultCheckTimeout bounds each file's check: porcupine decides each of

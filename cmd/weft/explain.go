@@ -31,7 +31,10 @@ is explained part by part, the failing parts first.
 FILE is a history in one of the formats weft reads:
   %s
 (histories/teaching describes the line format, which a student writes by
-hand). The calls are numbered #1, #2... as they come in FILE, with its
+hand). A weft history of a structure outside weft's catalog is explained
+by the test that wrote it, which alone has its model: run from a directory
+of its module, explain runs that test with -weft.judge=FILE (go test, a few
+seconds), which writes the explanation, and prints it. The calls are numbered #1, #2... as they come in FILE, with its
 clients and times. Each claim of the explanation is checked against the
 model before it is printed.
 
@@ -42,7 +45,9 @@ Flags:
 Exit status: 0 linearizable; 1 not linearizable, or unknown (the search did
 not finish, or the history cannot be judged); 2 bad usage, FILE cannot be
 read as a history, or its explanation failed that check (a bug of weft's
-or of the model's, such as a Step that is not a function).
+or of the model's, such as a Step that is not a function), or, of a
+structure outside the catalog, no test of its module judged it (no module
+here, a test or structure renamed since, a package that does not build).
 `
 
 func explainMain(args []string, stdout, stderr io.Writer) int {

@@ -25,7 +25,11 @@ state after each one, and, for a history that is not linearizable, where
 every order gets stuck with what the model expected instead; for a failure
 weft found under its controlled scheduler, the interleaving step by step.
 
-FILE is a history in one of the formats weft reads: %s.
+FILE is a history in one of the formats weft reads: %s. A weft history
+of a structure outside weft's catalog is drawn by the test that wrote it,
+which alone has its model: run from a directory of its module, view runs
+that test with -weft.judge=FILE (go test, a few seconds), which writes the
+page, and copies it to OUT.html.
 
 Flags:
   -o OUT.html   the page to write (default: FILE's base name, its extension
@@ -37,7 +41,9 @@ Flags:
 Exit status: 0 the page is written and the history is linearizable; 1 the
 page is written and the history is not linearizable, or its check ran out
 of time, or it cannot be judged; 2 bad usage, a file that cannot be read
-as a history, or a page that cannot be written.
+as a history, or a page that cannot be written, or, of a structure outside
+the catalog, no test of its module drew it (no module here, a test or
+structure renamed since, a package that does not build).
 `
 
 func viewMain(args []string, stdout, stderr io.Writer) int {
