@@ -14,7 +14,8 @@ type Result struct {
 	Structure string
 	// Verdict is Ok, the verdict of the failure found, or Unknown when some
 	// histories could not be checked in time and Options.AllowUnknown let
-	// the check go on.
+	// the check go on; "" under -weft.judge, when no check searches (the
+	// weft command's judging of a history file: see the package doc).
 	Verdict Verdict
 	// Scenarios and Executions count what was run while searching (not
 	// while shrinking); Unknowns counts executions whose check timed out.
