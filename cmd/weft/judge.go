@@ -105,6 +105,8 @@ func whyNotJudged(h repro.Header, command, out string) error {
 		why = fmt.Sprintf("package %s has no test %s (renamed? or the file belongs to another module)", h.Package, h.Test)
 	case strings.Contains(out, "The file was not judged."):
 		why = fmt.Sprintf("test %s of package %s has no check of structure %s (renamed?)", h.Test, h.Package, h.Structure)
+	case strings.Contains(out, "[build failed]") || strings.Contains(out, "[setup failed]"):
+		why = fmt.Sprintf("package %s does not build", h.Package)
 	default:
 		why = fmt.Sprintf("no check of test %s of package %s judged it", h.Test, h.Package)
 	}

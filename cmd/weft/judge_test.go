@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/repro"
 )
 
 // splitHitsHistory records a failure of the README's broken twin,
@@ -113,4 +114,25 @@ func TestJudge_CannotJudgeSaysWhy(t *testing.T) {
 		assert.Empty(t, stdout.String(), cmd)
 	}
 	assert.NoFileExists(t, "gone.html", "no page for a history not judged")
+}
+
+// TestWhyNotJudged reads go test's output as judgeOutside does when no
+// judgement was written; the wording it looks for is package checks' (the
+// unclaimed file) and go's (no test).
+func TestWhyNotJudged(t *testing.T) {
+	h := repro.Header{Test: "TestX", Package: "./x", Structure: "hits/split"}
+	for _, c := range []struct{ name, out, why string }{
+		{"no such test", "ok  \tm/x\t0.01s [no tests to run]\n", "package ./x has no test TestX (renamed?"},
+		{"no tests at all", "?   \tm/x\t[no test files]\n", "package ./x has no test TestX"},
+		{"renamed structure", "--- FAIL: TestX\n    replayed.go:93: weft: -weft.judge=f.json is a history of structure hits/split, and no check of test TestX is of it (checks that ran: hits): was the structure renamed? The file was not judged.\nFAIL\n",
+			"test TestX of package ./x has no check of structure hits/split (renamed?)"},
+		{"build failure", "# m/x\nx/x_test.go:3:1: syntax error\nFAIL\tm/x [build failed]\n", "package ./x does not build"},
+		{"anything else", "panic: boom\nFAIL\tm/x\t0.1s\n", "no check of test TestX of package ./x judged it"},
+	} {
+		err := whyNotJudged(h, "go test ./x", c.out)
+		require.Error(t, err, c.name)
+		assert.Contains(t, err.Error(), c.why, c.name)
+		assert.Contains(t, err.Error(), "go test ./x said:\n    ", c.name)
+		assert.Contains(t, err.Error(), strings.TrimSpace(strings.Split(c.out, "\n")[0]), c.name+": go test's output is shown")
+	}
 }
