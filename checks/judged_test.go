@@ -79,3 +79,17 @@ func TestCLI_AJudgementNoCheckClaimsFails(t *testing.T) {
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "needs -weft.judgeout")
 }
+
+// TestCLI_SequentialDoesNotRunUnderJudge: Sequential judges no file, so
+// it does not run (this one would stop at a call that blocks), and claims
+// none: the weft command, finding no judgement, says so.
+func TestCLI_SequentialDoesNotRunUnderJudge(t *testing.T) {
+	file := helperFile(t)
+	dir := filepath.Join(t.TempDir(), "judgement")
+	out, code := helper(t, "sequential-blocking", nil, "-weft.judge="+file, "-weft.judgeout="+dir)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "weft: self-locking: Sequential not run: -weft.judge="+file)
+	assert.NotContains(t, out, "did not return within")
+	_, err := judging.Read(dir)
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}

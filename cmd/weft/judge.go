@@ -31,6 +31,7 @@ type outside struct {
 	dir     string        // where the binary wrote it; remove it when done
 	command string        // the go test that judged it, for the reader
 	took    time.Duration // go test's time, build included
+	failed  string        // go test's output, if it failed after judging
 }
 
 // outsideStructure says whether err, history.Read's, is for a weft history
@@ -93,6 +94,11 @@ func judgeInModule(arg string, timeout time.Duration) (*outside, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	if runErr != nil {
+		// Something else of the test failed (one of its own assertions on
+		// a check's Result, say): the judgement stands, and this is said.
+		o.failed = out.String()
+	}
 	return o, nil
 }
 
@@ -139,8 +145,14 @@ func (o *outside) copyView(name string) error {
 	return os.WriteFile(name, page, 0o644)
 }
 
-// judgedBy says which test judged the file, how, and in what time.
+// judgedBy says which test judged the file, how, and in what time, and
+// whether the test failed for another reason after judging.
 func (o *outside) judgedBy() string {
-	return fmt.Sprintf("%s: structure %s is not in weft's catalog: judged by its own test %s, in %s: %s",
+	s := fmt.Sprintf("%s: structure %s is not in weft's catalog: judged by its own test %s, in %s: %s",
 		o.arg, o.Structure, o.Test, short(o.took), o.command)
+	if o.failed != "" {
+		s += "\nThe test failed after it judged the file, which does not change the judgement; go test said:\n" +
+			indent(strings.TrimRight(o.failed, "\n"))
+	}
+	return s
 }
