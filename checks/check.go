@@ -14,7 +14,8 @@ type Result struct {
 	Structure string
 	// Verdict is Ok, the verdict of the failure found, or Unknown when some
 	// histories could not be checked in time and Options.AllowUnknown let
-	// the check go on.
+	// the check go on; "" under -weft.judge, when no check searches (the
+	// weft command's judging of a history file: see the package doc).
 	Verdict Verdict
 	// Scenarios and Executions count what was run while searching (not
 	// while shrinking); Unknowns counts executions whose check timed out.
@@ -37,6 +38,10 @@ type Result struct {
 	Seed uint64
 	// Failure describes the failure found, or is nil.
 	Failure *Failure
+
+	// judged says that the check did not search: -weft.judge was set
+	// (judged.go). Check and Expect pass; Verdict is "".
+	judged bool
 }
 
 // Failure is a failure found by a check, minimized by rapid.
@@ -59,6 +64,7 @@ func Check(t testing.TB, s Target, opts Options) Result {
 	t.Helper()
 	res := run(t, s, opts, Ok)
 	switch {
+	case res.judged:
 	case res.Failure != nil:
 		t.Error(res.Failure.Report)
 	case res.Verdict == Unknown:
@@ -76,6 +82,7 @@ func Expect(t testing.TB, s Target, want Verdict, opts Options) Result {
 	t.Helper()
 	res := run(t, s, opts, want)
 	switch {
+	case res.judged:
 	case res.Failure == nil:
 		t.Errorf("weft: %s was not caught: no failure in %d scenarios, %d executions, %v (expected %s)",
 			res.Structure, res.Scenarios, res.Executions, res.Elapsed.Round(time.Millisecond), want)
@@ -103,6 +110,9 @@ func run(tb testing.TB, s Target, opts Options, expect Verdict) Result {
 	tb.Helper()
 	skipUncontrolled(tb, s, opts, expect)
 	t, cfg := prepare(tb, s, opts)
+	if cfg.judge != "" {
+		return judgeFile(tb, t, cfg)
+	}
 	if mine, child := raceChildOf(t.name); child {
 		if !mine {
 			return Result{Structure: t.name} // another check of the test is the one to serve

@@ -66,7 +66,10 @@ Step by step:
     preemptions, minimize.go) and its interleaving, one column per goroutine
     (interleave.go); its replay is exact. A replay reports the recorded seed,
     writes no files, and fails in a check that cannot replay the file
-    (replayed.go).
+    (replayed.go). Under -weft.judge=FILE, no check searches: the check of
+    the file's test and structure judges its history with the structure's
+    model and writes the verdict, the explanation and the page for the weft
+    command, which knows no model but its catalog's (judged.go).
 
 # Verdicts
 

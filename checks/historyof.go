@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"github.com/anishathalye/porcupine"
+
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // A FileHistory is the history of a history file as weft's checker judges
@@ -66,6 +68,11 @@ func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
 	if err != nil {
 		return nil, err
 	}
+	return tg.historyOf(path, hf)
+}
+
+// historyOf is HistoryOf once the structure is valid and the file parsed.
+func (tg *target) historyOf(path string, hf historyFile) (*FileHistory, error) {
 	if hf.Structure != tg.name {
 		return nil, fmt.Errorf("%s is a history of structure %q, not %q", path, hf.Structure, tg.name)
 	}
@@ -79,6 +86,15 @@ func HistoryOf(s Target, path string, data []byte) (*FileHistory, error) {
 	fh := tg.fileHistory(e)
 	fh.Model, fh.Verdict, fh.Interleaving = hf.Model, hf.Verdict, interleavingOf(hf.Report)
 	return fh, nil
+}
+
+// hist is fh as weft's view and explanation take it, read from file.
+func (fh *FileHistory) hist(file string) *hist.History {
+	return &hist.History{
+		File: file, Format: "weft", Title: fh.Structure,
+		Model: fh.Checker, Explain: fh.Explain, Operations: fh.Operations, Clients: fh.Clients, Labels: fh.Labels,
+		Recorded: string(fh.Verdict), Unjudgeable: fh.Unjudgeable, Interleaving: fh.Interleaving,
+	}
 }
 
 // fileHistory is the history of e as the checker judges it, for HistoryOf

@@ -6,7 +6,8 @@ import "testing"
 // opts.OnlyControlled says that only a controlled strategy can find the
 // structure's bug, and records the skip in the summary file, so that the
 // summary of a stress pass shows every structure. A replay is never skipped:
-// a controlled failure replays under control whatever the strategy.
+// a controlled failure replays under control whatever the strategy; nor is
+// a check that judges a history file (-weft.judge), which runs nothing.
 func skipUncontrolled(tb testing.TB, s Target, opts Options, expect Verdict) {
 	tb.Helper()
 	if opts.OnlyControlled == "" {
@@ -16,7 +17,7 @@ func skipUncontrolled(tb testing.TB, s Target, opts Options, expect Verdict) {
 	// decided here: resolved on its own under stress, it is an error.
 	opts.ObstructionFree = false
 	cfg, err := resolveForTest(opts)
-	if err != nil || cfg.replay != "" || cfg.desc().controlled {
+	if err != nil || cfg.replay != "" || cfg.judge != "" || cfg.desc().controlled {
 		return // prepare reports invalid options
 	}
 	tg, err := s.target()

@@ -112,6 +112,7 @@ type config struct {
 	seed                                    uint64
 	allowUnknown, verbose                   bool
 	strategy, outDir, replay, summary       string
+	judge, judgeOut                         string // judged.go
 	progress                                string
 	maxSteps, preemptions, schedules        int
 	ignoreLockOrder, obstructionFree        bool
@@ -240,6 +241,8 @@ var settings = []setting{
 	}},
 	stringSetting("out", "directory for failing histories (default histories/out under the module root)", func(c *config) *string { return &c.outDir }),
 	stringSetting("replay", "history file of an earlier failure: rerun its scenario", func(c *config) *string { return &c.replay }),
+	stringSetting("judge", "history file of a structure of this test binary: judge it, with no check run, and write the judgement to -weft.judgeout (used by the weft command)", func(c *config) *string { return &c.judge }),
+	stringSetting("judgeout", "directory to write the judgement of -weft.judge to", func(c *config) *string { return &c.judgeOut }),
 	stringSetting("summary", "file to append one JSON line per check to (used by make check)", func(c *config) *string { return &c.summary }),
 	stringSetting("progress", "file to append a JSON line of the search's progress to, a few times a second (used by weft run)", func(c *config) *string { return &c.progress }),
 	boolSetting("v", "log progress and rapid's output", func(c *config) *bool { return &c.verbose }),
@@ -413,6 +416,8 @@ func (c config) validate() error {
 			"the obstruction-freedom check freezes goroutines, which needs a controlled strategy (%s), not %s",
 			strings.Join(controlledNames(), ", "), c.strategy)
 	}
+	check(c.judge == "" || c.replay == "", "-weft.judge and -weft.replay exclude each other: a check either judges a history file or replays it")
+	check(c.judge == "" || c.judgeOut != "", "-weft.judge=%s needs -weft.judgeout, the directory to write the judgement to", c.judge)
 	for name, n := range c.bounds {
 		_, known := defaults().bounds[name]
 		check(known, "unknown bound %q (want one of %v)", name, boundNames())

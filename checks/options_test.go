@@ -68,6 +68,8 @@ func TestResolve_EveryBadValueIsNamed(t *testing.T) {
 		{flag: map[string]string{"weft.maxsteps": "5"}, want: "below the minimum 10"},
 		{opts: Options{ObstructionFree: true}, want: "the obstruction-freedom check freezes goroutines, which needs a controlled strategy"},
 		{flag: map[string]string{"weft.preemptions": "-1"}, want: "below the minimum 0"},
+		{env: map[string]string{"WEFT_JUDGE": "f.json"}, want: "-weft.judge=f.json needs -weft.judgeout"},
+		{flag: map[string]string{"weft.judge": "f.json", "weft.judgeout": "d"}, opts: Options{Replay: "g.json"}, want: "-weft.judge and -weft.replay exclude each other"},
 	}
 	for _, tc := range cases {
 		_, err := resolve(tc.opts, env(tc.env), tc.flag)

@@ -11,18 +11,36 @@ import (
 	"github.com/weftlab/weft/internal/repro"
 )
 
-// A replay names one test and one structure; every other check that sees
-// it cannot replay it. A check in another test fails at once: go test ran
-// more than the file's test, or the test was renamed. A check in the file's
-// test but of another structure (a correct twin checked next to a broken
-// one) does not run, and the test fails at its end unless one of its checks
-// was of the file's structure: a structure renamed since the file was
-// written would otherwise skip every check and pass. (A -run pattern that
-// matches no test runs no check at all: go test then says "no tests to
-// run", and `weft repro` fails, as no check said it replayed the file.)
-var replays = struct {
+// A fileUse is a setting that hands a history file to the one check of
+// its test and structure: -weft.replay reruns its scenario, -weft.judge
+// judges its history (judged.go).
+type fileUse struct {
+	setting string // the flag's name after "weft."
+	file    string
+	verb    string // what the check does with the file: "replay", "judge"
+	past    string // "replayed", "judged"
+	command string // the command that does it from any directory of the file's module
+	marker  string // starts the line the check that claims the file logs
+}
+
+// replayUse is -weft.replay=file.
+func replayUse(file string) fileUse {
+	return fileUse{setting: "replay", file: file, verb: "replay", past: "replayed", command: repro.UserCommand(file), marker: repro.Marker}
+}
+
+// Such a file names one test and one structure; every other check that
+// sees it cannot use it. A check in another test fails at once: go test
+// ran more than the file's test, or the test was renamed. A check in the
+// file's test but of another structure (a correct twin checked next to a
+// broken one) does not run, and the test fails at its end unless one of
+// its checks was of the file's structure: a structure renamed since the
+// file was written would otherwise skip every check and pass. (A -run
+// pattern that matches no test runs no check at all: go test then says "no
+// tests to run", and `weft repro` fails, as no check said it replayed the
+// file; the weft command's judging finds no judgement.)
+var claims = struct {
 	sync.Mutex
-	// ran lists, per test that saw a replay of another structure, the
+	// ran lists, per test that saw a file of another structure, the
 	// structures of its checks; nil once one of them was the file's.
 	ran map[string][]string
 }{ran: map[string][]string{}}
@@ -31,42 +49,50 @@ var replays = struct {
 // when r's structure is not the file's, and an error when r's test is not.
 func (r *runner) claimReplay(hf historyFile) (bool, error) {
 	r.tb.Helper()
-	test := r.tb.Name()
+	return claimFile(r.tb, r.tg.name, replayUse(r.cfg.replay), hf)
+}
+
+// claimFile decides whether the check of structure in tb may use hf, the
+// file of u: it returns false when the structure is not the file's, and an
+// error when tb is not the file's test.
+func claimFile(tb testing.TB, structure string, u fileUse, hf historyFile) (bool, error) {
+	tb.Helper()
+	test := tb.Name()
 	if hf.Test != test {
-		return false, fmt.Errorf("-weft.replay=%s is a history of test %s, structure %s (package %s); this is test %s. "+
-			"Replay it with its own test alone (was it renamed?): %s",
-			r.cfg.replay, hf.Test, hf.Structure, hf.Package, test, repro.UserCommand(r.cfg.replay))
+		return false, fmt.Errorf("-weft.%s=%s is a history of test %s, structure %s (package %s); this is test %s. "+
+			"%s it with its own test alone (was it renamed?): %s",
+			u.setting, u.file, hf.Test, hf.Structure, hf.Package, test, strings.ToUpper(u.verb[:1])+u.verb[1:], u.command)
 	}
-	replays.Lock()
-	defer replays.Unlock()
-	if hf.Structure == r.tg.name {
-		replays.ran[test] = nil
-		r.tb.Logf("%s%s: test %s, structure %s", repro.Marker, r.cfg.replay, test, hf.Structure)
+	claims.Lock()
+	defer claims.Unlock()
+	if hf.Structure == structure {
+		claims.ran[test] = nil
+		tb.Logf("%s%s: test %s, structure %s", u.marker, u.file, test, hf.Structure)
 		return true, nil
 	}
-	ran, seen := replays.ran[test]
+	ran, seen := claims.ran[test]
 	if seen && ran == nil {
-		return false, nil // the file's structure was replayed already
+		return false, nil // the file's structure was claimed already
 	}
 	if !seen {
-		r.tb.Cleanup(func() { replayUnclaimed(r.tb, r.cfg.replay, hf) })
+		tb.Cleanup(func() { unclaimed(tb, u, hf) })
 	}
-	replays.ran[test] = append(ran, r.tg.name)
-	r.tb.Logf("weft: %s not checked: -weft.replay=%s is a history of structure %s", r.tg.name, r.cfg.replay, hf.Structure)
+	claims.ran[test] = append(ran, structure)
+	tb.Logf("weft: %s not checked: -weft.%s=%s is a history of structure %s", structure, u.setting, u.file, hf.Structure)
 	return false, nil
 }
 
-// replayUnclaimed fails tb, at its end, if none of its checks replayed hf.
-func replayUnclaimed(tb testing.TB, file string, hf historyFile) {
-	replays.Lock()
-	ran := replays.ran[tb.Name()]
-	replays.Unlock()
+// unclaimed fails tb, at its end, if none of its checks claimed hf.
+func unclaimed(tb testing.TB, u fileUse, hf historyFile) {
+	claims.Lock()
+	ran := claims.ran[tb.Name()]
+	claims.Unlock()
 	if ran == nil {
 		return
 	}
-	tb.Errorf("weft: -weft.replay=%s is a history of structure %s, and no check of test %s is of it "+
-		"(checks that ran: %s): was the structure renamed? The file was not replayed.",
-		file, hf.Structure, tb.Name(), strings.Join(ran, ", "))
+	tb.Errorf("weft: -weft.%s=%s is a history of structure %s, and no check of test %s is of it "+
+		"(checks that ran: %s): was the structure renamed? The file was not %s.",
+		u.setting, u.file, hf.Structure, tb.Name(), strings.Join(ran, ", "), u.past)
 }
 
 // replayFiles points f at the replayed files: a replay writes no new ones,

@@ -35,6 +35,9 @@ func Sequential(t testing.TB, s Target, opts Options) {
 func sequential(t rapid.TB, s Target, opts Options) {
 	t.Helper()
 	tg, cfg := prepare(t, s, opts)
+	if sequentialJudging(t, tg.name, cfg) {
+		return
+	}
 	if tg.program {
 		t.Fatalf("weft: %s is a program: it has no operations to call one by one (check it with Check)", tg.name)
 		return

@@ -11,7 +11,6 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/hist"
 	"github.com/weftlab/weft/internal/view"
 )
 
@@ -31,11 +30,7 @@ func (r *runner) writeView(f *failure, info porcupine.LinearizationInfo) error {
 		return err
 	}
 	fh := r.tg.fileHistory(f.exec)
-	h := &hist.History{
-		File: f.files.history, Format: "weft", Title: r.tg.name,
-		Model: fh.Checker, Explain: fh.Explain, Operations: fh.Operations, Clients: fh.Clients, Labels: fh.Labels,
-		Unjudgeable: fh.Unjudgeable,
-	}
+	h := fh.hist(f.files.history)
 	if c := f.exec.control; c != nil {
 		var b strings.Builder
 		writeInterleaving(&b, c, r.tg.program)

@@ -5,13 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"github.com/anishathalye/porcupine"
-
 	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/judging"
 )
 
 const checkUsage = `usage: weft check [-timeout d] [-agree] FILE...
@@ -20,8 +20,9 @@ Judges whether the history in each FILE is linearizable, with porcupine,
 against the model its format names. It reads:
 
   weft         weft's history files (histories/README.md), such as those of
-               histories/corpus and histories/out, of a structure of weft's
-               catalog, judged against that structure's model;
+               histories/corpus and histories/out, judged against their
+               structure's model: a structure of weft's catalog here, any
+               other by the test that wrote the file (below);
   jepsen-etcd  Jepsen's logs of an etcd register, as in porcupine's
                test_data/jepsen/etcd_*.log;
   porcupine-kv the key-value logs of porcupine's test_data/kv/*.txt, each
@@ -41,6 +42,15 @@ reports such a verdict only for histories it found linearizable. A history
 with calls that never returned, on a model that cannot say what such a call
 did, is not judged: the check would mean nothing.
 
+A weft history file of a structure outside weft's catalog (yours) names a
+model only the test binary of its module has. Run from a directory of that
+module, check finds the file's package and test as weft repro does and has
+that test judge it (go test PKG -run TEST -weft.judge=FILE
+-weft.judgeout=DIR: the check of the file's structure writes the judgement
+there instead of searching), a go test of a few seconds per file. A file
+no test judged (no module here, a test or structure renamed since, a
+package that does not build) cannot be read: exit status 2, with why.
+
 Flags:
   -timeout d   bound on the check of each file (default %s)
   -agree       exit 0 when every file's verdict agrees with the verdict it
@@ -52,7 +62,8 @@ agrees with the recorded one); 1 some history is not linearizable, could
 not be decided within the timeout (unknown) or could not be judged (with
 -agree: some verdict disagrees, or is unknown or not judged); 2 bad usage,
 or a file that cannot be read (its message names the file, the line and
-the problem).
+the problem), or one of a structure outside the catalog that no test of
+its module judged.
 `
 
 // defaultCheckTimeout bounds each file's check: porcupine decides each of
@@ -61,45 +72,57 @@ const defaultCheckTimeout = 30 * time.Second
 
 // check's verdicts; weft's files name linearizable "ok".
 const (
-	linearizable    = "linearizable"
-	notLinearizable = "not linearizable"
-	unknown         = "unknown"
-	notJudged       = "not judged"
+	linearizable    = judging.Linearizable
+	notLinearizable = judging.NotLinearizable
+	unknown         = judging.Unknown
+	notJudged       = judging.NotJudged
 )
 
 // A checked file is the outcome of judging one file.
 type checked struct {
-	file     string
-	h        *history.History // nil if it could not be read
-	err      error
-	verdict  string // one of the verdict constants
-	took     time.Duration
-	agrees   bool   // the verdict is the one the file records
-	recorded string // how the verdict compares with the recorded one
+	file        string
+	err         error  // the file could not be read or judged
+	format      string // as history.Formats names it
+	calls       int
+	verdict     string // one of the verdict constants
+	unjudgeable string // why, for notJudged
+	took        time.Duration
+	agrees      bool   // the verdict is the one the file records
+	recorded    string // how the verdict compares with the recorded one
+	note        string // who judged it, when not this command
 }
 
-// checkFile reads and judges the history in file.
+// checkFile reads and judges the history in file; a weft history of a
+// structure outside the catalog is judged by its own test binary.
 func checkFile(file string, timeout time.Duration) checked {
 	c := checked{file: file}
-	c.h, c.err = history.Read(file)
-	if c.err != nil {
+	h, err := history.Read(file)
+	if outsideStructure(err) {
+		return checkOutside(file, timeout)
+	}
+	if c.err = err; err != nil {
 		return c
 	}
-	c.verdict = notJudged
-	if c.h.Unjudgeable == "" {
-		start := time.Now()
-		// Not CheckOperationsVerbose: the partial linearizations it
-		// computes are of no use to a verdict, and on a long illegal log
-		// (porcupine's kv/c50-bad.txt) it searches them until the timeout,
-		// a minute instead of a quarter of a second.
-		res := porcupine.CheckOperationsTimeout(c.h.Model, c.h.Operations, timeout)
-		c.took = time.Since(start)
-		c.verdict = map[porcupine.CheckResult]string{porcupine.Ok: linearizable, porcupine.Illegal: notLinearizable}[res]
-		if c.verdict == "" {
-			c.verdict = unknown
-		}
+	c.format, c.calls, c.verdict, c.unjudgeable = h.Format, len(h.Operations), notJudged, h.Unjudgeable
+	if h.Unjudgeable == "" {
+		c.verdict, c.took = judging.Linearizability(h.Model, h.Operations, timeout)
 	}
-	c.agrees, c.recorded = compare(c.verdict, c.h.Recorded)
+	c.agrees, c.recorded = compare(c.verdict, h.Recorded)
+	return c
+}
+
+// checkOutside is checkFile for a weft history of a structure outside the
+// catalog.
+func checkOutside(file string, timeout time.Duration) checked {
+	c := checked{file: file}
+	o, err := judgeOutside(file, timeout)
+	if c.err = err; err != nil {
+		return c
+	}
+	defer os.RemoveAll(o.dir)
+	c.format, c.calls, c.verdict, c.unjudgeable, c.took = "weft", o.Calls, o.Verdict, o.Unjudgeable, o.Took
+	c.agrees, c.recorded = compare(c.verdict, o.Recorded)
+	c.note = o.judgedBy()
 	return c
 }
 
@@ -152,6 +175,7 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 	counts := map[string]int{}
 	var total time.Duration
 	var unreadable []error // shown after the table, which they would cut
+	var notes []string     // likewise
 	for _, file := range fs.Args() {
 		c := checkFile(file, *timeout)
 		if c.err != nil {
@@ -161,9 +185,12 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		}
 		verdict := c.verdict
 		if verdict == notJudged {
-			verdict += ": " + c.h.Unjudgeable
+			verdict += ": " + c.unjudgeable
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.h.Format, len(c.h.Operations), verdict, short(c.took), c.recorded)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", c.file, c.format, c.calls, verdict, short(c.took), c.recorded)
+		if c.note != "" {
+			notes = append(notes, c.note)
+		}
 		counts[c.verdict]++
 		total += c.took
 		failed := c.verdict != linearizable
@@ -175,6 +202,9 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	tw.Flush()
+	for _, note := range notes {
+		fmt.Fprintln(stdout, note)
+	}
 	for _, err := range unreadable {
 		fmt.Fprintf(stderr, "weft check: %v\n", err)
 	}

@@ -97,7 +97,7 @@ func TestCheck_AgreesWithPorcupineOnItsTestData(t *testing.T) {
 		if assert.Equal(t, wantVerdict, c.verdict, rel) {
 			agree++
 		}
-		t.Logf("%-22s %-13s %5d calls  %-17s %v", rel, c.h.Format, len(c.h.Operations), c.verdict, c.took)
+		t.Logf("%-22s %-13s %5d calls  %-17s %v", rel, c.format, c.calls, c.verdict, c.took)
 		total += c.took
 		if c.took > longest {
 			longest, slowest = c.took, rel

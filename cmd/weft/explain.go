@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -30,7 +31,10 @@ is explained part by part, the failing parts first.
 FILE is a history in one of the formats weft reads:
   %s
 (histories/teaching describes the line format, which a student writes by
-hand). The calls are numbered #1, #2... as they come in FILE, with its
+hand). A weft history of a structure outside weft's catalog is explained
+by the test that wrote it, which alone has its model: run from a directory
+of its module, explain runs that test with -weft.judge=FILE (go test, a few
+seconds), which writes the explanation, and prints it. The calls are numbered #1, #2... as they come in FILE, with its
 clients and times. Each claim of the explanation is checked against the
 model before it is printed.
 
@@ -41,7 +45,9 @@ Flags:
 Exit status: 0 linearizable; 1 not linearizable, or unknown (the search did
 not finish, or the history cannot be judged); 2 bad usage, FILE cannot be
 read as a history, or its explanation failed that check (a bug of weft's
-or of the model's, such as a Step that is not a function).
+or of the model's, such as a Step that is not a function), or, of a
+structure outside the catalog, no test of its module judged it (no module
+here, a test or structure renamed since, a package that does not build).
 `
 
 func explainMain(args []string, stdout, stderr io.Writer) int {
@@ -66,6 +72,9 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	h, err := history.Read(fs.Arg(0))
+	if outsideStructure(err) {
+		return explainOutside(fs.Arg(0), *timeout, stdout, stderr)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "weft explain: %v\n", err)
 		return 2
@@ -88,6 +97,30 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if e.Verdict == explain.Linearizable {
+		return 0
+	}
+	return 1
+}
+
+// explainOutside is explain for a weft history of a structure outside the
+// catalog: its own test binary explains it (judge.go).
+func explainOutside(file string, timeout time.Duration, stdout, stderr io.Writer) int {
+	o, err := judgeOutside(file, timeout)
+	if err != nil {
+		fmt.Fprintf(stderr, "weft explain: %v\n", err)
+		return 2
+	}
+	defer os.RemoveAll(o.dir)
+	fmt.Fprintln(stderr, o.judgedBy())
+	text, err := o.explanation()
+	if err != nil {
+		fmt.Fprintf(stderr, "weft explain: %s: %v\n", file, err)
+		return 2
+	}
+	if _, err := io.WriteString(stdout, text); err != nil {
+		return 2
+	}
+	if o.Explained == explain.Linearizable {
 		return 0
 	}
 	return 1

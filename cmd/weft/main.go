@@ -47,6 +47,20 @@
 //	    variants) through the rewrite, from a checkout of weft, with a live
 //	    progress line on a terminal and a verdict line per entry.
 //
+// A weft history file of a structure outside weft's catalog (one of your
+// own) names a model that only the test binary of its module has: check,
+// explain and view, run from a directory of that module, find the file's
+// package and test as repro does and run
+//
+//	go test PACKAGE -run TEST -count=1 -weft.judge=FILE -weft.judgeout=DIR -weft.checktimeout=d
+//
+// under which no check searches: the check of the file's structure judges
+// it with its model and writes the verdict, the explanation and the page to
+// DIR (package internal/judging), which the command shows as for a
+// structure of the catalog, with the same exit status. What prevents it (no
+// module, a test that does not build or no longer exists, no check of the
+// file's structure in it) is exit status 2, with the reason.
+//
 // Exit status of check: 0 every history is linearizable (with -agree: every
 // verdict agrees with the one its file records); 1 some history is not
 // linearizable, unknown (the check ran out of time) or not judged; 2 bad

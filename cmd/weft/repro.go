@@ -48,16 +48,7 @@ func reproMain(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	root, file, err := locate(args[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "weft repro: %v\n", err)
-		return 2
-	}
-	path := file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(root, file)
-	}
-	h, err := repro.ReadHeader(path)
+	root, file, h, err := historyTest(args[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "weft repro: %v\n", err)
 		return 2
@@ -66,19 +57,10 @@ func reproMain(args []string, stdout, stderr io.Writer) int {
 	if !h.Controlled() && h.Strategy != "" && h.Strategy != "stress" {
 		strategy = h.Strategy
 	}
-	goArgs := repro.GoTestArgs(h.Package, h.Test, file, strategy)
-	env := os.Environ()
-	if h.Rewrite != "" {
-		// A failure weft test found: its test exists only in weft test's
-		// overlay, which the rewrite of the same packages gives again.
-		overlay, _, _, err := weftOverlay(root, strings.Fields(h.Rewrite), nil)
-		if err != nil {
-			fmt.Fprintf(stderr, "weft repro: rewriting %s again: %v\n", h.Rewrite, err)
-			return 2
-		}
-		goArgs = slices.Insert(goArgs, 1, "-overlay="+overlay)
-		env = append(withoutEnv(env, "WEFT_STRATEGY"), repro.OverlayEnv+"="+overlay, repro.RewriteEnv+"="+h.Rewrite,
-			plaintest.StrategiesEnv+"="+h.Test[strings.LastIndex(h.Test, "/")+1:]) // the subtest, named after its strategy
+	goArgs, env, err := throughRewrite(root, h, repro.GoTestArgs(h.Package, h.Test, file, strategy))
+	if err != nil {
+		fmt.Fprintf(stderr, "weft repro: %v\n", err)
+		return 2
 	}
 	// -v: a test that expects the failure passes, and go test shows the
 	// logged report of a passing test only in verbose mode.
@@ -99,6 +81,43 @@ func reproMain(args []string, stdout, stderr io.Writer) int {
 	status, line := outcome(h, out.String())
 	fmt.Fprintf(stdout, "weft repro: %s\n", line)
 	return status
+}
+
+// historyTest finds the module of the history file arg from the working
+// directory, and reads what the file says of the test that wrote it: the
+// module root, the file (relative to the root, if it is inside), and the
+// file's header. weft repro, and check, explain and view for a structure
+// outside the catalog, run that test.
+func historyTest(arg string) (root, file string, h repro.Header, err error) {
+	root, file, err = locate(arg)
+	if err != nil {
+		return "", "", h, err
+	}
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(root, file)
+	}
+	h, err = repro.ReadHeader(path)
+	return root, file, h, err
+}
+
+// throughRewrite returns go's arguments goArgs, a go test of h's test from
+// root, and the environment to run them in: the process's own, unless h is
+// a failure weft test found. Its test exists only in weft test's overlay,
+// which the rewrite of the same packages gives again.
+func throughRewrite(root string, h repro.Header, goArgs []string) ([]string, []string, error) {
+	env := os.Environ()
+	if h.Rewrite == "" {
+		return goArgs, env, nil
+	}
+	overlay, _, _, err := weftOverlay(root, strings.Fields(h.Rewrite), nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("rewriting %s again: %w", h.Rewrite, err)
+	}
+	goArgs = slices.Insert(slices.Clone(goArgs), 1, "-overlay="+overlay)
+	env = append(withoutEnv(env, "WEFT_STRATEGY"), repro.OverlayEnv+"="+overlay, repro.RewriteEnv+"="+h.Rewrite,
+		plaintest.StrategiesEnv+"="+h.Test[strings.LastIndex(h.Test, "/")+1:]) // the subtest, named after its strategy
+	return goArgs, env, nil
 }
 
 // locate finds the module root and FILE relative to it.
@@ -136,7 +155,7 @@ func moduleRoot(dir string) (string, error) {
 			return d, nil
 		}
 		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("%s is not inside a Go module: run weft repro from the module whose test wrote the file", dir)
+			return "", fmt.Errorf("%s is not inside a Go module: run weft from the module whose test wrote the file", dir)
 		}
 	}
 }

@@ -10,14 +10,14 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 	"github.com/weftlab/weft/models"
 )
 
 // drawHistory draws a small history of register or counter calls by up to
 // three clients, each client's calls one after another, with results that
 // are often wrong, so that both verdicts come up.
-func drawHistory(t *testing.T, rt *rapid.T) *history.History {
+func drawHistory(t *testing.T, rt *rapid.T) *hist.History {
 	clients := rapid.IntRange(1, 3).Draw(rt, "clients")
 	n := rapid.IntRange(0, 7).Draw(rt, "calls")
 	free := make([]int64, clients) // when each client may call again
@@ -96,7 +96,7 @@ func TestExplain_ClaimsHold(t *testing.T) {
 // longestLegal is the length of the longest legal order of some of calls,
 // by trying every order: each call after the calls that returned before it
 // was called, each allowed by the model in turn.
-func longestLegal(h *history.History, calls []int) int {
+func longestLegal(h *hist.History, calls []int) int {
 	done := map[int]bool{}
 	var try func(state any) int
 	try = func(state any) int {
@@ -124,7 +124,7 @@ func longestLegal(h *history.History, calls []int) int {
 }
 
 // stateAfter is the model's state after part p's order.
-func stateAfter(h *history.History, p Part) any {
+func stateAfter(h *hist.History, p Part) any {
 	if len(p.Order) == 0 {
 		return h.Model.Init()
 	}
@@ -134,7 +134,7 @@ func stateAfter(h *history.History, p Part) any {
 // TestVerify_CatchesFalseClaims breaks explanations one claim at a time:
 // Verify must reject each, or it could not catch a lying explanation.
 func TestVerify_CatchesFalseClaims(t *testing.T) {
-	var stale, twin, counter *history.History
+	var stale, twin, counter *hist.History
 	for _, c := range handBuilt(t) {
 		switch c.name {
 		case "stale-read":
@@ -145,7 +145,7 @@ func TestVerify_CatchesFalseClaims(t *testing.T) {
 			counter = c.h
 		}
 	}
-	explain := func(h *history.History) *Explanation {
+	explain := func(h *hist.History) *Explanation {
 		e, err := Explain(h, 10*time.Second)
 		require.NoError(t, err)
 		require.NoError(t, e.Verify())
@@ -153,7 +153,7 @@ func TestVerify_CatchesFalseClaims(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name  string
-		h     *history.History
+		h     *hist.History
 		lie   func(e *Explanation)
 		error string
 	}{

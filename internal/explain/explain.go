@@ -20,7 +20,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // The verdicts of a history and of each of its parts.
@@ -32,7 +32,7 @@ const (
 
 // An Explanation says why History is or is not linearizable.
 type Explanation struct {
-	History *history.History
+	History *hist.History
 	// Verdict is Linearizable, NotLinearizable or Unknown: not
 	// linearizable if a part is, else unknown if a part's search did not
 	// finish or History.Unjudgeable says the history cannot be judged (it
@@ -129,7 +129,7 @@ type opIndex int
 // together (timeout must be positive), and explains the outcome. It fails
 // only for a model it cannot use, such as a Partition that loses or
 // repeats calls.
-func Explain(h *history.History, timeout time.Duration) (*Explanation, error) {
+func Explain(h *hist.History, timeout time.Duration) (*Explanation, error) {
 	if timeout <= 0 {
 		return nil, errors.New("explain: the timeout must be positive")
 	}
@@ -182,7 +182,7 @@ func Explain(h *history.History, timeout time.Duration) (*Explanation, error) {
 // the round before (a part alone gets all the time left), and reports
 // whether a part is not linearizable: the round in which one is found is
 // the last.
-func searchInRounds(h *history.History, model porcupine.Model, parts []Part, deadline time.Time) (fails bool, err error) {
+func searchInRounds(h *hist.History, model porcupine.Model, parts []Part, deadline time.Time) (fails bool, err error) {
 	open := make([]int, len(parts)) // the parts whose search has not finished
 	for i := range open {
 		open[i] = i
@@ -218,7 +218,7 @@ func searchInRounds(h *history.History, model porcupine.Model, parts []Part, dea
 
 // split returns the calls of each part of h, as indices into
 // h.Operations, each part in call order.
-func split(h *history.History) ([][]int, error) {
+func split(h *hist.History) ([][]int, error) {
 	ops := make([]porcupine.Operation, len(h.Operations))
 	for i, op := range h.Operations {
 		op.Metadata = opIndex(i)
@@ -255,7 +255,7 @@ func split(h *history.History) ([][]int, error) {
 
 // search runs porcupine on part p of h with model (unpartitioned) and
 // fills in p's verdict, order and, when stuck, what could come next.
-func search(h *history.History, model porcupine.Model, p *Part, timeout time.Duration) error {
+func search(h *hist.History, model porcupine.Model, p *Part, timeout time.Duration) error {
 	ops := make([]porcupine.Operation, len(p.Calls))
 	for j, i := range p.Calls {
 		ops[j] = h.Operations[i]
@@ -316,7 +316,7 @@ func search(h *history.History, model porcupine.Model, p *Part, timeout time.Dur
 // always exists: in a legal order no call comes after one that returned
 // before it was called, so each call starts before every later call
 // returns.
-func placePoints(h *history.History, order []Step) {
+func placePoints(h *hist.History, order []Step) {
 	latest := make([]int64, len(order))
 	for k := len(order) - 1; k >= 0; k-- {
 		latest[k] = h.Operations[order[k].Call].Return
@@ -336,7 +336,7 @@ func placePoints(h *history.History, order []Step) {
 // stuck fills in, for a part stuck in state after p.Order, the calls that
 // could come next and why the model rejects each, and the calls that
 // cannot come next yet.
-func stuck(h *history.History, model porcupine.Model, p *Part, state any) {
+func stuck(h *hist.History, model porcupine.Model, p *Part, state any) {
 	done := make(map[int]bool, len(p.Order))
 	for _, s := range p.Order {
 		done[s.Call] = true
@@ -382,7 +382,7 @@ func stuck(h *history.History, model porcupine.Model, p *Part, state any) {
 }
 
 // describeState describes a state of h's model.
-func describeState(h *history.History, state any) string {
+func describeState(h *hist.History, state any) string {
 	if h.Model.DescribeState != nil {
 		return h.Model.DescribeState(state)
 	}
@@ -391,7 +391,7 @@ func describeState(h *history.History, state any) string {
 
 // describeCall describes call i of h with its result, such as
 // "get(x) → 1".
-func describeCall(h *history.History, i int) string {
+func describeCall(h *hist.History, i int) string {
 	op := h.Operations[i]
 	if h.Model.DescribeOperation != nil {
 		return h.Model.DescribeOperation(op.Input, op.Output)
@@ -400,7 +400,7 @@ func describeCall(h *history.History, i int) string {
 }
 
 // client labels the client of call i, as History.Clients does.
-func client(h *history.History, i int) string {
+func client(h *hist.History, i int) string {
 	id := h.Operations[i].ClientId
 	if id >= 0 && id < len(h.Clients) && h.Clients[id] != "" {
 		return h.Clients[id]

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 	"github.com/weftlab/weft/models"
 )
 
@@ -24,10 +24,10 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata wi
 // fromModel builds a history of weft model m's calls, as the readers do:
 // porcupine's model, the model's explanation of a rejection, and, for a
 // partitioned model, its parts by key in sorted order.
-func fromModel[S any, I any, O comparable](t *testing.T, m models.Model[S, I, O], title string, clients []string, calls []call[I, O]) *history.History {
+func fromModel[S any, I any, O comparable](t *testing.T, m models.Model[S, I, O], title string, clients []string, calls []call[I, O]) *hist.History {
 	b, err := m.Behaviour()
 	require.NoError(t, err)
-	h := &history.History{
+	h := &hist.History{
 		File: title + ".txt", Format: "test", Title: title, Clients: clients,
 		Model: porcupine.Model{
 			Init:              b.Init,
@@ -94,13 +94,13 @@ var twoClients = []string{"client A", "client B"}
 // handBuilt are the histories the golden tests pin, each with its verdict.
 func handBuilt(t *testing.T) []struct {
 	name    string
-	h       *history.History
+	h       *hist.History
 	verdict string
 } {
-	reg := func(title string, calls ...call[models.RegisterInput, models.RegisterOutput]) *history.History {
+	reg := func(title string, calls ...call[models.RegisterInput, models.RegisterOutput]) *hist.History {
 		return fromModel(t, models.Register, title, twoClients, calls)
 	}
-	ctr := func(title string, calls ...call[models.CounterInput, models.CounterOutput]) *history.History {
+	ctr := func(title string, calls ...call[models.CounterInput, models.CounterOutput]) *hist.History {
 		return fromModel(t, models.Counter, title, []string{"client A", "client B", "init, post"}, calls)
 	}
 	plain := reg("register", store(0, 1, 0, 2), load(1, 0, 3, 4))
@@ -109,7 +109,7 @@ func handBuilt(t *testing.T) []struct {
 	unjudgeable.Unjudgeable = `calls panicked or never returned, and model "register" cannot say what such a call did`
 	return []struct {
 		name    string
-		h       *history.History
+		h       *hist.History
 		verdict string
 	}{
 		// A stale read: B reads 0 after A's store of 1 returned.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/hist"
 )
 
 // maxLater bounds the calls listed as unable to come next: in a long
@@ -183,7 +183,7 @@ func ref(i int) string { return fmt.Sprintf("#%d", i+1) }
 
 // interval shows the interval of call i, as its file gives it; a call
 // that never returned has math.MaxInt64 as its return.
-func interval(h *history.History, i int) string {
+func interval(h *hist.History, i int) string {
 	op := h.Operations[i]
 	if op.Return == math.MaxInt64 {
 		return fmt.Sprintf("[%d, never]", op.Call)

@@ -2,10 +2,11 @@
 // and that the weft command judges, explains and draws.
 //
 // It is a package of its own, apart from the readers, so that package
-// checks can draw its failures with weft's view (package view, which takes
-// a History) although the reader of weft's own files imports checks: with
-// the type among the readers, that would be an import cycle. Package
-// history names it history.History, an alias.
+// checks can draw its failures with weft's view and judge a user's history
+// file with it and with weft's explanation (packages view and explain,
+// which take a History) although the reader of weft's own files imports
+// checks: with the type among the readers, that would be an import cycle.
+// Package history names it history.History, an alias.
 package hist
 
 import "github.com/anishathalye/porcupine"

@@ -11,8 +11,8 @@ import (
 
 // weft's own history files (histories/README.md), which failing checks
 // write: the file names its structure, whose model and operations decode
-// the calls. Only the catalog's structures are known here; a history of a
-// structure of another module is judged by checks.Verify in that module.
+// the calls. Only the catalog's structures are known here; a history of
+// another structure is a NotInCatalogError.
 func init() {
 	register(format{name: "weft", sniff: sniffWeft, read: readWeft})
 }
@@ -36,6 +36,19 @@ var structures = sync.OnceValue(func() map[string]checks.Target {
 	return m
 })
 
+// A NotInCatalogError is Read's error for a weft history file of a
+// structure outside weft's catalog: its model exists only in the test
+// binary of the structure's own module, which the weft command asks to
+// judge the file (the -weft.judge setting of package checks).
+type NotInCatalogError struct {
+	File, Structure string
+}
+
+func (e *NotInCatalogError) Error() string {
+	return fmt.Sprintf("%s: structure %q is not in weft's catalog; its model is in the test binary of its own module, "+
+		"which the weft command asks to judge the file when run from that module", e.File, e.Structure)
+}
+
 func readWeft(name string, data []byte) (*History, error) {
 	structure, err := checks.HistoryStructure(name, data)
 	if err != nil {
@@ -43,8 +56,7 @@ func readWeft(name string, data []byte) (*History, error) {
 	}
 	target, ok := structures()[structure]
 	if !ok {
-		return nil, fmt.Errorf("%s: structure %q is not in weft's catalog; judge its history with checks.Verify in a test of its own module",
-			name, structure)
+		return nil, &NotInCatalogError{File: name, Structure: structure}
 	}
 	fh, err := checks.HistoryOf(target, name, data)
 	if err != nil {

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -85,6 +86,8 @@ func TestWeft_RejectsBrokenFilesNamingFileAndProblem(t *testing.T) {
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), "f.json"), err.Error())
 			assert.Contains(t, err.Error(), tc.want)
+			var outside *NotInCatalogError
+			assert.Equal(t, name == "unknown structure", errors.As(err, &outside), "only a structure outside the catalog is one for its own module's test binary")
 		})
 	}
 }
