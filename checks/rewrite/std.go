@@ -97,7 +97,8 @@ func (f *file) qualified(sel *ast.SelectorExpr) {
 
 // check fails on what the rewrite cannot bring under control: channels
 // that come from packages outside the rewrite set (their operations would
-// stay real ones), named channel types with methods, channel constraints,
+// stay real ones), named channel types with methods the rewrite cannot
+// make structs (see chanField), channel constraints,
 // cgo, dot imports of mapped packages, and unsafe views of channels.
 func (f *file) check(n ast.Node) {
 	switch n := n.(type) {
@@ -112,13 +113,7 @@ func (f *file) check(n ast.Node) {
 	case *ast.Ident:
 		f.checkForeign(n)
 	case *ast.TypeSpec:
-		if tn, ok := f.info.Defs[n.Name].(*types.TypeName); ok {
-			if named, ok := tn.Type().(*types.Named); ok && named.NumMethods() > 0 {
-				if _, ok := named.Underlying().(*types.Chan); ok {
-					f.fail(n.Pos(), "named channel type %s has methods: a rewritten channel is a pointer, and a named pointer type cannot have methods", n.Name.Name)
-				}
-			}
-		}
+		f.checkNamedChan(n)
 		if n.TypeParams != nil {
 			f.checkConstraints(n.TypeParams)
 		}

@@ -125,3 +125,11 @@ func Tick(d time.Duration) *sched.Chan[time.Time] {
 // Make returns a channel of the named type C with room for size values,
 // like make(C, size).
 func Make[C ~*sched.Chan[T], T any](size int) C { return C(sched.NewChan[T](size)) }
+
+// MakeOf returns a channel of the type of like with room for size values.
+// like is the zero field of the struct that a named channel type with
+// methods becomes: the rewritten make(C, n) gets the element type from it,
+// where the text of the call names only C.
+func MakeOf[T any](like *sched.Chan[T], size int) *sched.Chan[T] {
+	return sched.NewChan[T](size)
+}
