@@ -3,7 +3,8 @@
 // Go's syntax has no single method of [sched.Chan] to become: the nil
 // channel, which blocks forever where a method on a nil *Chan would
 // dereference it, named channel types, whose rewritten form is a named
-// pointer type without methods, and the arms of a select statement, whose
+// pointer type without methods (or, with methods, a struct whose field
+// MakeOf fills), and the arms of a select statement, whose
 // operands are evaluated once, in order, before the select chooses.
 //
 // It is public only because rewritten packages of other modules import it;
