@@ -33,7 +33,7 @@
 //     for range ch become calls of package rt, which block forever on a nil
 //     channel as Go does.
 //   - A named channel type with methods becomes a struct holding the
-//     channel, type C struct{ weftChan *sched.Chan[T] }, since Go allows no
+//     channel, type C struct{ WeftChan *sched.Chan[T] }, since Go allows no
 //     methods on a named pointer type. Its operations reach the field;
 //     make(C, n), conversions to and from it and a nil of type C are
 //     rewritten (see chanField). Go also converts between C and an

@@ -11,28 +11,31 @@ import (
 // as other channel types do: Go has no methods on a named pointer type. It
 // becomes a struct holding the channel instead,
 //
-//	type C chan<- T           type C struct{ weftChan *sched.Chan[T] }
+//	type C chan<- T           type C struct{ WeftChan *sched.Chan[T] }
 //
 // which keeps its methods, its comparability (two values are equal when
 // their channels are) and its zero value (a nil channel, which package rt
 // blocks on as Go does). Its channel operations reach the field, and what
 // the struct changes in the syntax is rewritten where go/types shows it:
 //
-//	c <- v, <-c, close(c)     weftrt.Send(c.weftChan, v), ...
-//	make(C, n)                (C{weftChan: weftrt.MakeOf(C{}.weftChan, n)})
-//	C(ch)                     (C{weftChan: ch})
-//	chan T(c)                 (*sched.Chan[T])(c.weftChan)
+//	c <- v, <-c, close(c)     weftrt.Send(c.WeftChan, v), ...
+//	make(C, n)                (C{WeftChan: weftrt.MakeOf(C{}.WeftChan, n)})
+//	C(ch)                     (C{WeftChan: ch})
+//	chan T(c)                 (*sched.Chan[T])(c.WeftChan)
 //	nil, where it is a C      (C{})
 //
-// The field's name cannot collide with user code: a method of that name is
-// refused, and no other declaration reaches it. Go also converts between C
+// The field is exported so that the rewrite of another package using C
+// reaches it too; its name cannot collide with user code, which was
+// written for a channel: a method of that name is refused, and no other
+// declaration reaches it (a field promoted from an embedded C is shadowed
+// by any of the embedding struct's own). Go also converts between C
 // and an unnamed channel type implicitly, in an assignment, an argument, a
 // return, a composite literal, a send, a map key or a comparison: that
 // would mix the struct with a channel, so it is refused, naming the line
 // and asking for the conversion written out. Type parameters cannot reach
 // the field, but their channel operations need a channel constraint, which
 // is refused already.
-const chanField = "weftChan"
+const chanField = "WeftChan"
 
 // wrapped returns t as a named channel type with methods, which the
 // rewrite makes a struct.
@@ -152,7 +155,7 @@ func (f *file) nameOf(n *types.Named, pos token.Pos) (string, bool) {
 			return "", false
 		}
 	case obj.Exported():
-		name = f.use(obj.Pkg().Path()) + "." + name
+		name = f.importName(obj.Pkg().Path(), pos) + "." + name
 	default:
 		return "", false
 	}
@@ -168,6 +171,21 @@ func (f *file) nameOf(n *types.Named, pos token.Pos) (string, bool) {
 		args = append(args, s)
 	}
 	return name + "[" + strings.Join(args, ", ") + "]", true
+}
+
+// importName returns the name of the file's import of path that denotes it
+// at pos, else adds one.
+func (f *file) importName(path string, pos token.Pos) string {
+	for _, spec := range f.syn.Imports {
+		pn, ok := f.info.Implicits[spec].(*types.PkgName)
+		if !ok {
+			pn, ok = f.info.Defs[spec.Name].(*types.PkgName)
+		}
+		if ok && pn.Imported().Path() == path && f.visible(pn, pos) {
+			return pn.Name()
+		}
+	}
+	return f.use(path)
 }
 
 // typeText returns the rewritten text of a type argument, false unless

@@ -45,34 +45,34 @@ func TestRewrite_NamedChannelTypes(t *testing.T) {
 	got, err := rewriteSnippet(t, namedPrelude+"}\n")
 	require.NoError(t, err)
 	for _, decl := range []string{
-		"type Out struct{ weftChan *weftsched.Chan[int] }\n\nfunc (o Out) Put(v int) { weftrt.Send(o.weftChan, v) }",
-		"type In struct{ weftChan *weftsched.Chan[int] }\n\nfunc (i In) Get() (int, bool) { v, ok := weftrt.RecvOK(i.weftChan); return v, ok }",
-		"func (b Both) N() int { return weftrt.Len(b.weftChan) + weftrt.Cap(b.weftChan) }\nfunc (b *Both) Reset() { *b = (Both{}) }",
+		"type Out struct{ WeftChan *weftsched.Chan[int] }\n\nfunc (o Out) Put(v int) { weftrt.Send(o.WeftChan, v) }",
+		"type In struct{ WeftChan *weftsched.Chan[int] }\n\nfunc (i In) Get() (int, bool) { v, ok := weftrt.RecvOK(i.WeftChan); return v, ok }",
+		"func (b Both) N() int { return weftrt.Len(b.WeftChan) + weftrt.Cap(b.WeftChan) }\nfunc (b *Both) Reset() { *b = (Both{}) }",
 		"type Plain *weftsched.Chan[int]",
-		"type G[T any] struct{ weftChan *weftsched.Chan[T] }\n\nfunc (g G[T]) Put(v T) { weftrt.Send(g.weftChan, v) }",
+		"type G[T any] struct{ WeftChan *weftsched.Chan[T] }\n\nfunc (g G[T]) Put(v T) { weftrt.Send(g.WeftChan, v) }",
 	} {
 		assert.Contains(t, got, decl)
 	}
 
 	cases := []struct{ name, in, out string }{
 		{"make", `b = make(Both, 1); b = make(Both); g := make(G[string], int64(2)); _ = g`,
-			`b = (Both{weftChan: weftrt.MakeOf(Both{}.weftChan, 1)}); b = (Both{weftChan: weftrt.MakeOf(Both{}.weftChan, 0)}); g := (G[string]{weftChan: weftrt.MakeOf(G[string]{}.weftChan, int(int64(2)))}); _ = g`},
+			`b = (Both{WeftChan: weftrt.MakeOf(Both{}.WeftChan, 1)}); b = (Both{WeftChan: weftrt.MakeOf(Both{}.WeftChan, 0)}); g := (G[string]{WeftChan: weftrt.MakeOf(G[string]{}.WeftChan, int(int64(2)))}); _ = g`},
 		{"conversion from a channel", `o = Out(ch); in = In(ch); b = (Both)(p)`,
-			`o = (Out{weftChan: ch}); in = (In{weftChan: ch}); b = (Both{weftChan: p})`},
+			`o = (Out{WeftChan: ch}); in = (In{WeftChan: ch}); b = (Both{WeftChan: p})`},
 		{"conversion to a channel", `var r <-chan int = (<-chan int)(b); _ = chan int(b); p = Plain(b); _ = r`,
-			`var r *weftsched.Chan[int] = (*weftsched.Chan[int])(b.weftChan); _ = (*weftsched.Chan[int])(b.weftChan); p = Plain(b.weftChan); _ = r`},
+			`var r *weftsched.Chan[int] = (*weftsched.Chan[int])(b.WeftChan); _ = (*weftsched.Chan[int])(b.WeftChan); p = Plain(b.WeftChan); _ = r`},
 		{"conversion of nil", `b = Both(nil); _ = G[int](nil)`, `b = (Both{}); _ = (G[int]{})`},
 		{"nil where it is a named type", `b = nil; var c Both = nil; bs = append(bs, nil); m[nil] = 1; take(nil); _ = []Both{nil}; _ = c`,
 			`b = (Both{}); var c Both = (Both{}); bs = append(bs, (Both{})); m[(Both{})] = 1; take((Both{})); _ = []Both{(Both{})}; _ = c`},
 		{"comparison with nil", "if b == nil || nil != b {\n\t}\n\tswitch b {\n\tcase nil:\n\t}",
 			"if b == (Both{}) || (Both{}) != b {\n\t}\n\tswitch b {\n\tcase (Both{}):\n\t}"},
 		{"send receive close", `b <- <-in; v, ok := <-b; close(b); _, _ = v, ok`,
-			`weftrt.Send(b.weftChan, weftrt.Recv(in.weftChan)); v, ok := weftrt.RecvOK(b.weftChan); weftrt.Close(b.weftChan); _, _ = v, ok`},
+			`weftrt.Send(b.WeftChan, weftrt.Recv(in.WeftChan)); v, ok := weftrt.RecvOK(b.WeftChan); weftrt.Close(b.WeftChan); _, _ = v, ok`},
 		{"operand that needs parentheses", `<-bs[0]; close(*&b); _ = len(Both(ch))`,
-			`weftrt.Recv(bs[0].weftChan); weftrt.Close((*&b).weftChan); _ = weftrt.Len((Both{weftChan: ch}).weftChan)`},
-		{"range", "for v := range in {\n\t\t_ = v\n\t}", "for v := range weftrt.All(in.weftChan) {\n\t\t_ = v\n\t}"},
+			`weftrt.Recv(bs[0].WeftChan); weftrt.Close((*&b).WeftChan); _ = weftrt.Len((Both{WeftChan: ch}).WeftChan)`},
+		{"range", "for v := range in {\n\t\t_ = v\n\t}", "for v := range weftrt.All(in.WeftChan) {\n\t\t_ = v\n\t}"},
 		{"select", "select {\n\tcase v := <-in:\n\t\t_ = v\n\tcase o <- 1:\n\tcase b <- 2:\n\t}",
-			"switch weftS0, weftS1, weftS2 := weftrt.OnRecv(in.weftChan), weftrt.OnSend(o.weftChan, 1), weftrt.OnSend(b.weftChan, 2); weftsched.Select(weftS0.Case, weftS1, weftS2) {\n\tcase 0: v := weftS0.V;\n\t\t_ = v\n\tcase 1:\n\tdefault:\n\t}"},
+			"switch weftS0, weftS1, weftS2 := weftrt.OnRecv(in.WeftChan), weftrt.OnSend(o.WeftChan, 1), weftrt.OnSend(b.WeftChan, 2); weftsched.Select(weftS0.Case, weftS1, weftS2) {\n\tcase 0: v := weftS0.V;\n\t\t_ = v\n\tcase 1:\n\tdefault:\n\t}"},
 		{"values and methods stay", `b.Reset(); _ = b.N(); var x any = b; _ = x.(Both) == b`,
 			`b.Reset(); _ = b.N(); var x any = b; _ = x.(Both) == b`},
 	}
@@ -89,7 +89,8 @@ func TestRewrite_NamedChannelTypes(t *testing.T) {
 
 // TestOverlay_NamedChannelTypes rewrites testdata/namedchan, named channel
 // types with methods of every direction (the shapes of moby's chanOutput
-// and x/sync's semChan among them), and runs its tests through the overlay:
+// and x/sync's semChan among them, and one of another package), and runs
+// its tests through the overlay:
 // the rewritten code must build, be marked rewritten with the types made
 // structs, and behave as the original.
 func TestOverlay_NamedChannelTypes(t *testing.T) {
@@ -99,15 +100,16 @@ func TestOverlay_NamedChannelTypes(t *testing.T) {
 	}
 	dir, err := filepath.Abs(filepath.Join("testdata", "namedchan"))
 	require.NoError(t, err)
-	res, err := Overlay(Config{Dir: dir, CacheDir: t.TempDir()}, ".")
+	res, err := Overlay(Config{Dir: dir, CacheDir: t.TempDir()}, "./...")
 	require.NoError(t, err)
 	require.Contains(t, res.Files, filepath.Join(dir, "named.go"))
+	require.Contains(t, res.Files, filepath.Join(dir, "progress", "progress.go"))
 	cmd := exec.Command(goTool, "test", "-count=1", "-v", "-overlay="+res.Overlay, ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "WEFT_E2E_NAMEDCHAN=1")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	for _, test := range []string{"TestRewritten", "TestRelay", "TestSem", "TestSource", "TestPipe"} {
+	for _, test := range []string{"TestRewritten", "TestRelay", "TestSem", "TestSource", "TestPipe", "TestForward"} {
 		assert.Contains(t, string(out), "--- PASS: "+test+" ", "%s", out)
 	}
 }

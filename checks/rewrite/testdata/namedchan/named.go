@@ -3,6 +3,8 @@
 // build rewritten and behave as the original.
 package namedchan
 
+import "github.com/weftlab/weft/checks/rewrite/testdata/namedchan/progress"
+
 // Progress is what an Output carries.
 type Progress struct{ N int }
 
@@ -97,4 +99,25 @@ func Relay(n int) (sum int, updates int) {
 		updates++
 	}
 	return sum, updates
+}
+
+// Forward sends 2n updates on a progress.Sink, of another package, made of
+// a channel: n directly, n through its method. It returns how many arrived
+// and the capacity of a Sink made by make.
+func Forward(n int) (arrived, made int) {
+	ch := make(chan progress.Update, 2*n)
+	sink := progress.Sink(ch)
+	var none progress.Sink = nil
+	if none != nil || sink == nil {
+		panic("a Sink is nil exactly when it has no channel")
+	}
+	for i := 0; i < n; i++ {
+		sink <- progress.Update{N: i}
+		sink.Put(progress.Update{N: i})
+	}
+	close(sink)
+	for range ch {
+		arrived++
+	}
+	return arrived, cap(make(progress.Sink, 3))
 }

@@ -79,3 +79,9 @@ func TestPipe(t *testing.T) {
 		t.Fatal("a reset pipe is nil")
 	}
 }
+
+func TestForward(t *testing.T) {
+	if arrived, made := Forward(3); arrived != 6 || made != 3 {
+		t.Fatalf("Forward(3) = %d, %d, want 6, 3", arrived, made)
+	}
+}
