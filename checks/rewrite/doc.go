@@ -41,8 +41,9 @@
 //     return, a composite literal element, a send, a map key, a
 //     comparison): those are errors asking for the conversion written out,
 //     as are a type declared from C or C declared from another named type,
-//     and a nil of type C that the file cannot name (a shadowed C, an
-//     unexported C of another package, C[chan T]).
+//     a type parameter whose constraint holds C, and a nil of type C that
+//     the file cannot name (a shadowed C, an unexported C of another
+//     package, C[chan T]).
 //   - select becomes a switch on sched.Select whose arms are built in the
 //     switch's init: operands evaluated once, in order (see selectStmt).
 //   - time.Sleep, After, AfterFunc, NewTimer, NewTicker, Tick, Now, Since,

@@ -32,9 +32,9 @@ import (
 // and an unnamed channel type implicitly, in an assignment, an argument, a
 // return, a composite literal, a send, a map key or a comparison: that
 // would mix the struct with a channel, so it is refused, naming the line
-// and asking for the conversion written out. Type parameters cannot reach
-// the field, but their channel operations need a channel constraint, which
-// is refused already.
+// and asking for the conversion written out. A type parameter reaches a
+// channel's operations only through its constraint: one that holds C (or
+// a channel type written there) is refused (see checkConstraints).
 const chanField = "WeftChan"
 
 // wrapped returns t as a named channel type with methods, which the

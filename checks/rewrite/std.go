@@ -130,6 +130,11 @@ func (f *file) check(n ast.Node) {
 	}
 }
 
+// checkConstraints fails on a type parameter whose constraint holds a
+// channel type written there (~chan T), or a named channel type with
+// methods, which the rewrite makes a struct (interface{ C }, or a
+// constraint declared elsewhere that holds C): the parameter's channel
+// operations would need a channel.
 func (f *file) checkConstraints(l *ast.FieldList) {
 	for _, fld := range l.List {
 		ast.Inspect(fld.Type, func(n ast.Node) bool {
@@ -139,7 +144,43 @@ func (f *file) checkConstraints(l *ast.FieldList) {
 			}
 			return true
 		})
+		for _, name := range fld.Names {
+			tn, ok := f.info.Defs[name].(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if tp, ok := tn.Type().(*types.TypeParam); ok {
+				if n, ok := wrappedTerm(tp.Constraint(), 0); ok {
+					f.fail(name.Pos(), "type parameter %s: its constraint holds %s, a named channel type with methods, which the rewrite makes a struct", name.Name, f.typeString(n))
+				}
+			}
+		}
 	}
+}
+
+// wrappedTerm returns a named channel type with methods among the terms
+// of constraint t.
+func wrappedTerm(t types.Type, depth int) (*types.Named, bool) {
+	if depth > 8 {
+		return nil, false // constraints nest only so deep in practice
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		for e := range u.EmbeddedTypes() {
+			if n, ok := wrappedTerm(e, depth+1); ok {
+				return n, true
+			}
+		}
+	case *types.Union:
+		for term := range u.Terms() {
+			if n, ok := wrappedTerm(term.Type(), depth+1); ok {
+				return n, true
+			}
+		}
+	default:
+		return wrapped(t)
+	}
+	return nil, false
 }
 
 // checkForeign fails on a use of a variable, field or function of a
