@@ -14,23 +14,28 @@ import (
 // which compiled), and a conversion from chan T to <-chan T is the
 // identity.
 func (f *file) chanType(ct *ast.ChanType) {
-	f.replace(ct, "*"+f.use(schedPath)+".Chan["+f.src(ct.Value)+"]")
+	t := "*" + f.use(schedPath) + ".Chan[" + f.src(ct.Value) + "]"
+	if f.convTo[ct] {
+		t = "(" + t + ")"
+	}
+	f.replace(ct, t)
 }
 
 // The operations go through package rt rather than the methods of
 // sched.Chan so that a nil channel blocks as Go's does and a named channel
-// type, a named pointer type once rewritten, needs no conversion.
+// type, a named pointer type once rewritten, needs no conversion. The
+// operand is chanOperand's: the field of a named channel type with methods.
 
 func (f *file) recv(u *ast.UnaryExpr) {
 	fn := "Recv"
 	if f.commaOK[u] {
 		fn = "RecvOK"
 	}
-	f.replace(u, f.use(rtPath)+"."+fn+"("+f.src(u.X)+")")
+	f.replace(u, f.use(rtPath)+"."+fn+"("+f.chanOperand(u.X)+")")
 }
 
 func (f *file) send(s *ast.SendStmt) {
-	f.replace(s, f.use(rtPath)+".Send("+f.src(s.Chan)+", "+f.src(s.Value)+")")
+	f.replace(s, f.use(rtPath)+".Send("+f.chanOperand(s.Chan)+", "+f.src(s.Value)+")")
 }
 
 // builtin rewrites make, close, len and cap of channels.
@@ -55,13 +60,15 @@ func (f *file) builtin(call *ast.CallExpr) {
 				size = "int(" + size + ")"
 			}
 		}
-		if ct, ok := unparen(arg).(*ast.ChanType); ok {
+		if _, ok := wrapped(f.info.TypeOf(arg)); ok {
+			f.makeWrapped(call, size)
+		} else if ct, ok := unparen(arg).(*ast.ChanType); ok {
 			f.replace(call, f.use(schedPath)+".NewChan["+f.src(ct.Value)+"]("+size+")")
 		} else {
 			f.replace(call, f.use(rtPath)+".Make["+f.src(arg)+"]("+size+")")
 		}
 	case "close", "len", "cap":
-		f.replace(call, f.use(rtPath)+"."+strings.ToUpper(id.Name[:1])+id.Name[1:]+"("+f.src(arg)+")")
+		f.replace(call, f.use(rtPath)+"."+strings.ToUpper(id.Name[:1])+id.Name[1:]+"("+f.chanOperand(arg)+")")
 	}
 }
 
@@ -75,7 +82,7 @@ func (f *file) rangeChan(r *ast.RangeStmt) {
 		f.fail(r.Pos(), "range over a channel is rewritten as a range over a function, which needs go 1.23 (the file is at %s)", v)
 		return
 	}
-	f.replace(r.X, f.use(rtPath)+".All("+f.src(r.X)+")")
+	f.replace(r.X, f.use(rtPath)+".All("+f.chanOperand(r.X)+")")
 }
 
 // selectStmt rewrites a select statement into a switch on sched.Select:
@@ -119,7 +126,7 @@ func (f *file) selectStmt(s *ast.SelectStmt) {
 		case *ast.SendStmt:
 			name := f.temp("S")
 			names = append(names, name)
-			inits = append(inits, f.use(rtPath)+".OnSend("+f.src(comm.Chan)+", "+f.src(comm.Value)+")")
+			inits = append(inits, f.use(rtPath)+".OnSend("+f.chanOperand(comm.Chan)+", "+f.src(comm.Value)+")")
 			arms = append(arms, name)
 		case *ast.ExprStmt:
 			name := f.recvArm(comm.X, &names, &inits)
@@ -151,7 +158,7 @@ func (f *file) recvArm(x ast.Expr, names, inits *[]string) string {
 	u := unparen(x).(*ast.UnaryExpr)
 	name := f.temp("S")
 	*names = append(*names, name)
-	*inits = append(*inits, f.use(rtPath)+".OnRecv("+f.src(u.X)+")")
+	*inits = append(*inits, f.use(rtPath)+".OnRecv("+f.chanOperand(u.X)+")")
 	return name
 }
 

@@ -32,6 +32,18 @@
 //     already). make, send, receive (v, ok := <-ch too), close, len, cap and
 //     for range ch become calls of package rt, which block forever on a nil
 //     channel as Go does.
+//   - A named channel type with methods becomes a struct holding the
+//     channel, type C struct{ WeftChan *sched.Chan[T] }, since Go allows no
+//     methods on a named pointer type. Its operations reach the field;
+//     make(C, n), conversions to and from it and a nil of type C are
+//     rewritten (see chanField). Go also converts between C and an
+//     unnamed channel type implicitly (an assignment, an argument, a
+//     return, a composite literal element, a send, a map key, a
+//     comparison): those are errors asking for the conversion written out,
+//     as are a type declared from C or C declared from another named type,
+//     a type parameter whose constraint holds C, and a nil of type C that
+//     the file cannot name (a shadowed C, an unexported C of another
+//     package, C[chan T]).
 //   - select becomes a switch on sched.Select whose arms are built in the
 //     switch's init: operands evaluated once, in order (see selectStmt).
 //   - time.Sleep, After, AfterFunc, NewTimer, NewTicker, Tick, Now, Since,
@@ -50,9 +62,9 @@
 //
 // What cannot be rewritten is an [Error] naming the construct and its
 // position, and no overlay is produced: cgo, assembly, dot imports of the
-// mapped packages, named channel types with methods (a rewritten channel is
-// a pointer, and a named pointer type has no methods), channel types in
-// type constraints, unsafe.Pointer views of channels, and
+// mapped packages, what a named channel type with methods cannot become
+// (above: it is a struct, where an unnamed channel type is a pointer),
+// channel types in type constraints, unsafe.Pointer views of channels, and
 // any use of a variable, field or function of a package outside the
 // rewrite whose type carries a channel or a context (signal.Notify,
 // testing.T.Context): such a channel would stay real and escape control.

@@ -11,10 +11,22 @@ import (
 // rather than leaving code outside control.
 func TestRewrite_RefusesWhatItCannotControl(t *testing.T) {
 	cases := []struct{ name, src, want string }{
-		{"named channel type with methods", "package p\n\ntype C chan int\n\nfunc (c C) Len() int { return len(c) }\n",
-			"p.go:3:6: named channel type C has methods"},
+		{"named channel type with methods declared from a named type", "package p\n\ntype D chan int\n\ntype C D\n\nfunc (c C) Len() int { return len(c) }\n",
+			"p.go:5:6: named channel type C has methods and is declared as D"},
+		{"named channel type declared from one with methods", "package p\n\ntype C chan int\n\nfunc (c C) Len() int { return len(c) }\n\ntype D C\n",
+			"p.go:7:6: named channel type D is declared as C, which has methods"},
+		{"method named as the field", "package p\n\ntype C chan int\n\nfunc (c C) WeftChan() {}\n",
+			"p.go:5:12: method WeftChan of named channel type C"},
+		{"nil of a named channel type shadowed", "package p\n\ntype C chan int\n\nfunc (C) M() {}\n\nfunc h(c C) {\n\ttype C int\n\tc = nil\n\t_ = c\n}\n",
+			"p.go:9:6: nil of named channel type C, which the rewrite makes a struct and cannot name here"},
+		{"nil of a generic named channel type of a channel", "package p\n\ntype G[T any] chan T\n\nfunc (G[T]) M() {}\n\nvar g G[chan int] = nil\n",
+			"p.go:7:21: nil of named channel type G[chan int]"},
 		{"channel constraint", "package p\n\nfunc g[C ~chan int](c C) {}\n",
 			"p.go:3:11: channel type in a type constraint"},
+		{"named channel type with methods in a type constraint", "package p\n\ntype C chan int\n\nfunc (C) M() {}\n\nfunc g[P interface{ C }](p P) { p <- 1 }\n",
+			"p.go:7:8: type parameter P: its constraint holds C, a named channel type with methods"},
+		{"named channel type with methods in a constraint declared elsewhere", "package p\n\ntype C chan int\n\nfunc (C) M() {}\n\ntype Cs interface{ C | chan string }\n\nfunc g[Q any, P Cs](p P) {}\n",
+			"p.go:9:15: type parameter P: its constraint holds C"},
 		{"unsafe view of a channel", "package p\n\nimport \"unsafe\"\n\nvar ch chan int\nvar _ = unsafe.Pointer(&ch)\n",
 			"p.go:6:9: unsafe.Pointer view of a channel"},
 		{"context of a package not rewritten", "package p\n\nimport \"testing\"\n\nfunc h(t *testing.T) {\n\t_ = t.Context()\n}\n",
@@ -37,6 +49,39 @@ func TestRewrite_RefusesWhatItCannotControl(t *testing.T) {
 			_, err := rewriteSnippet(t, c.src)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+// Go converts between a named channel type and an unnamed one implicitly;
+// the rewrite makes the one with methods a struct and the other a pointer,
+// so each place where that happens is refused, naming its line. Each case
+// is a body of h.
+func TestRewrite_RefusesImplicitNamedChannelConversions(t *testing.T) {
+	const prelude = "package p\n\ntype C chan int\n\nfunc (C) M() {}\n\nfunc take(C)          {}\nfunc many(...C)       {}\nfunc two() (C, C)     { return nil, nil }\nfunc none()           {}\n\ntype S struct{ c C }\n\nfunc h(c C, ch chan int, cc chan C, m map[C]int, cs []C) {\n\t"
+	const want = "implicit conversion between C and chan int"
+	cases := []struct{ name, body, at string }{
+		{"assignment", "c = ch", "p.go:15:6"},
+		{"assignment of a channel to an unnamed one", "ch = c", "p.go:15:7"},
+		{"declaration", "var d C = ch; _ = d", "p.go:15:12"},
+		{"several results", "var x, y chan int = two(); _, _ = x, y", "p.go:15:22"},
+		{"argument", "take(ch)", "p.go:15:7"},
+		{"variadic argument", "many(c, ch)", "p.go:15:10"},
+		{"append", "cs = append(cs, ch)", "p.go:15:18"},
+		{"return", "_ = func() C { return ch }", "p.go:15:24"},
+		{"return of a named one", "_ = func() chan int { return c }", "p.go:15:31"},
+		{"composite literal", "_ = S{c: ch}; _ = []C{ch}", "p.go:15:11"},
+		{"send", "cc <- ch", "p.go:15:8"},
+		{"map key", "_ = m[ch]", "p.go:15:8"},
+		{"comparison", "_ = c == ch", "p.go:15:11"},
+		{"switch case", "switch c {\n\tcase ch:\n\t}", "p.go:16:7"},
+		{"range assignment", "var v chan int\n\tfor v = range cc {\n\t}\n\t_ = v", "p.go:16:6"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := rewriteSnippet(t, prelude+c.body+"\n}\n")
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.at+": "+want)
 		})
 	}
 }

@@ -49,6 +49,9 @@ type file struct {
 	// as a whole, and the comma-ok receives.
 	inSelect map[ast.Node]bool
 	commaOK  map[*ast.UnaryExpr]bool
+	// Channel types converted to, as chan T(x): the rewritten type, a
+	// pointer, needs parentheses there.
+	convTo map[*ast.ChanType]bool
 	// Uses of the standard packages the rewrite maps, by import, and how
 	// many of them it replaced: an import left with none is blanked.
 	stdUses, stdDone map[*types.PkgName]int
@@ -65,10 +68,12 @@ func rewriteFile(fset *token.FileSet, syn *ast.File, src []byte, path string, in
 		aliases:  map[string]string{},
 		inSelect: map[ast.Node]bool{},
 		commaOK:  map[*ast.UnaryExpr]bool{},
+		convTo:   map[*ast.ChanType]bool{},
 		stdUses:  map[*types.PkgName]int{},
 		stdDone:  map[*types.PkgName]int{},
 	}
 	f.prepare()
+	f.implicit()
 	f.walk()
 	f.finishImports()
 	if len(f.errs) > 0 {
@@ -100,6 +105,10 @@ func (f *file) prepare() {
 				case *ast.AssignStmt:
 					f.inSelect[unparen(comm.Rhs[0])] = true
 				}
+			}
+		case *ast.CallExpr:
+			if ct, ok := n.Fun.(*ast.ChanType); ok {
+				f.convTo[ct] = true
 			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
@@ -151,7 +160,10 @@ func (f *file) visit(n ast.Node) {
 			f.send(n)
 		}
 	case *ast.CallExpr:
+		f.conversion(n)
 		f.builtin(n)
+	case *ast.TypeSpec:
+		f.typeSpec(n)
 	case *ast.RangeStmt:
 		f.rangeChan(n)
 	case *ast.GoStmt:

@@ -94,6 +94,8 @@ func TestRewrite_Constructs(t *testing.T) {
 			"ctx, cancel := weftcontext.WithTimeout(weftcontext.Background(), time.Second)\n\tdefer cancel()\n\tweftrt.Recv(ctx.Done())\n\tvar c weftcontext.Context = ctx\n\t_ = c.Err() == weftcontext.Canceled"},
 		{"named channel type", `type C chan int; var c C = make(C, 1); c <- 1; close(c)`,
 			`type C *weftsched.Chan[int]; var c C = weftrt.Make[C](1); weftrt.Send(c, 1); weftrt.Close(c)`},
+		{"conversion to a channel type", `_ = (<-chan int)(ch); _ = chan<- int(ch)`,
+			`_ = (*weftsched.Chan[int])(ch); _ = (*weftsched.Chan[int])(ch)`},
 		{"defer close", `defer close(ch)`, `defer weftrt.Close(ch)`},
 		{"go receives in the caller", `go f(<-in, x)`,
 			`{ weftA0, weftA1 := weftrt.Recv(in), x; weftsched.Go(func() { f(weftA0, weftA1) }) }`},

@@ -97,7 +97,8 @@ func (f *file) qualified(sel *ast.SelectorExpr) {
 
 // check fails on what the rewrite cannot bring under control: channels
 // that come from packages outside the rewrite set (their operations would
-// stay real ones), named channel types with methods, channel constraints,
+// stay real ones), named channel types with methods the rewrite cannot
+// make structs (see chanField), channel constraints,
 // cgo, dot imports of mapped packages, and unsafe views of channels.
 func (f *file) check(n ast.Node) {
 	switch n := n.(type) {
@@ -112,13 +113,7 @@ func (f *file) check(n ast.Node) {
 	case *ast.Ident:
 		f.checkForeign(n)
 	case *ast.TypeSpec:
-		if tn, ok := f.info.Defs[n.Name].(*types.TypeName); ok {
-			if named, ok := tn.Type().(*types.Named); ok && named.NumMethods() > 0 {
-				if _, ok := named.Underlying().(*types.Chan); ok {
-					f.fail(n.Pos(), "named channel type %s has methods: a rewritten channel is a pointer, and a named pointer type cannot have methods", n.Name.Name)
-				}
-			}
-		}
+		f.checkNamedChan(n)
 		if n.TypeParams != nil {
 			f.checkConstraints(n.TypeParams)
 		}
@@ -135,6 +130,11 @@ func (f *file) check(n ast.Node) {
 	}
 }
 
+// checkConstraints fails on a type parameter whose constraint holds a
+// channel type written there (~chan T), or a named channel type with
+// methods, which the rewrite makes a struct (interface{ C }, or a
+// constraint declared elsewhere that holds C): the parameter's channel
+// operations would need a channel.
 func (f *file) checkConstraints(l *ast.FieldList) {
 	for _, fld := range l.List {
 		ast.Inspect(fld.Type, func(n ast.Node) bool {
@@ -144,7 +144,43 @@ func (f *file) checkConstraints(l *ast.FieldList) {
 			}
 			return true
 		})
+		for _, name := range fld.Names {
+			tn, ok := f.info.Defs[name].(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if tp, ok := tn.Type().(*types.TypeParam); ok {
+				if n, ok := wrappedTerm(tp.Constraint(), 0); ok {
+					f.fail(name.Pos(), "type parameter %s: its constraint holds %s, a named channel type with methods, which the rewrite makes a struct", name.Name, f.typeString(n))
+				}
+			}
+		}
 	}
+}
+
+// wrappedTerm returns a named channel type with methods among the terms
+// of constraint t.
+func wrappedTerm(t types.Type, depth int) (*types.Named, bool) {
+	if depth > 8 {
+		return nil, false // constraints nest only so deep in practice
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		for e := range u.EmbeddedTypes() {
+			if n, ok := wrappedTerm(e, depth+1); ok {
+				return n, true
+			}
+		}
+	case *types.Union:
+		for term := range u.Terms() {
+			if n, ok := wrappedTerm(term.Type(), depth+1); ok {
+				return n, true
+			}
+		}
+	default:
+		return wrapped(t)
+	}
+	return nil, false
 }
 
 // checkForeign fails on a use of a variable, field or function of a

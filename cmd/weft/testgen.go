@@ -108,8 +108,8 @@ func weftOverlay(dir string, patterns []string, run *regexp.Regexp) (string, []*
 
 // leaveOut returns the test files to leave out of the build when every
 // error of the rewrite is in a test file with no test to run (such as a
-// benchmark file with a named channel type), nil when there are none or
-// others.
+// benchmark file with an implicit conversion to a named channel type with
+// methods), nil when there are none or others.
 func leaveOut(err error, run *regexp.Regexp) []string {
 	var files []string
 	for _, e := range flatten(err) {

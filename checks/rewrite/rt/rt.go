@@ -3,7 +3,8 @@
 // Go's syntax has no single method of [sched.Chan] to become: the nil
 // channel, which blocks forever where a method on a nil *Chan would
 // dereference it, named channel types, whose rewritten form is a named
-// pointer type without methods, and the arms of a select statement, whose
+// pointer type without methods (or, with methods, a struct whose field
+// MakeOf fills), and the arms of a select statement, whose
 // operands are evaluated once, in order, before the select chooses.
 //
 // It is public only because rewritten packages of other modules import it;
@@ -125,3 +126,11 @@ func Tick(d time.Duration) *sched.Chan[time.Time] {
 // Make returns a channel of the named type C with room for size values,
 // like make(C, size).
 func Make[C ~*sched.Chan[T], T any](size int) C { return C(sched.NewChan[T](size)) }
+
+// MakeOf returns a channel of the type of like with room for size values.
+// like is the zero field of the struct that a named channel type with
+// methods becomes: the rewritten make(C, n) gets the element type from it,
+// where the text of the call names only C.
+func MakeOf[T any](like *sched.Chan[T], size int) *sched.Chan[T] {
+	return sched.NewChan[T](size)
+}

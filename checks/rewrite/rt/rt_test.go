@@ -28,6 +28,17 @@ func TestRT_NamedChannelType(t *testing.T) {
 
 // A nil channel behaves as Go's: length and capacity 0, close panics as the
 // runtime does, a send blocks forever, and its select arm never fires.
+// MakeOf makes a channel of the element type of the one it is given, nil
+// included: the field of a rewritten named channel type with methods.
+func TestRT_MakeOf(t *testing.T) {
+	var like *sched.Chan[string]
+	c := rt.MakeOf(like, 3)
+	assert.NotNil(t, c)
+	assert.Equal(t, 3, rt.Cap(c))
+	rt.Send(c, "a")
+	assert.Equal(t, "a", rt.Recv(c))
+}
+
 func TestRT_NilChannel(t *testing.T) {
 	var c *sched.Chan[int]
 	assert.Zero(t, rt.Len(c))
