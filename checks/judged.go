@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,16 +88,19 @@ func (tg *target) judgeHistory(cfg config, hf historyFile) judging.Judgement {
 		j.Verdict, j.Took = judging.Linearizability(fh.Checker, fh.Operations, cfg.checkTimeout)
 	}
 
-	var text strings.Builder
+	var text, brief strings.Builder
 	e, err := explain.Explain(h, cfg.checkTimeout)
 	if err == nil {
 		err = e.Verify() // an explanation that does not hold is worse than none
 	}
 	if err == nil {
-		err = e.WriteText(&text)
+		err = errors.Join(e.WriteText(&text), e.WriteBrief(&brief))
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(cfg.judgeOut, judging.Explanation), []byte(text.String()), 0o644)
+		// Both texts, of the one explanation verified: weft explain -brief
+		// shows the second.
+		err = errors.Join(os.WriteFile(filepath.Join(cfg.judgeOut, judging.Explanation), []byte(text.String()), 0o644),
+			os.WriteFile(filepath.Join(cfg.judgeOut, judging.BriefExplanation), []byte(brief.String()), 0o644))
 	}
 	if err != nil {
 		j.ExplainError = err.Error()

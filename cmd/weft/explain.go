@@ -13,7 +13,7 @@ import (
 	"github.com/weftlab/weft/internal/history"
 )
 
-const explainUsage = `usage: weft explain [-timeout d] FILE
+const explainUsage = `usage: weft explain [-brief] [-timeout d] FILE
 
 Explains why the history in FILE is or is not linearizable: a history is
 when its calls have a legal order, one that keeps each call after every
@@ -39,6 +39,16 @@ clients and times. Each claim of the explanation is checked against the
 model before it is printed.
 
 Flags:
+  -brief       only where linearization gets stuck: for each part that is
+               not linearizable, how many calls the longest legal order
+               found places, its last 3 calls, and the stuck point (each
+               call that could come next and why the model rejects it, the
+               calls that cannot yet, grouped by the call that must come
+               first); the other parts are counted, not shown. For a
+               linearizable history, how many calls and parts have a legal
+               order, not the order. Its claims are the full text's, checked
+               alike; of a structure outside the catalog, its test writes
+               both texts
   -timeout d   time for the search, all parts together (default 10s); a
                search that does not finish says "unknown"
 
@@ -55,6 +65,7 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	timeout := fs.Duration("timeout", 10*time.Second, "")
+	brief := fs.Bool("brief", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -73,7 +84,7 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 	}
 	h, err := history.Read(fs.Arg(0))
 	if outsideStructure(err) {
-		return explainOutside(fs.Arg(0), *timeout, stdout, stderr)
+		return explainOutside(fs.Arg(0), *timeout, *brief, stdout, stderr)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "weft explain: %v\n", err)
@@ -89,7 +100,11 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var out strings.Builder
-	if err := e.WriteText(&out); err != nil {
+	write := e.WriteText
+	if *brief {
+		write = e.WriteBrief
+	}
+	if err := write(&out); err != nil {
 		fmt.Fprintf(stderr, "weft explain: %v\n", err)
 		return 2
 	}
@@ -103,8 +118,8 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 }
 
 // explainOutside is explain for a weft history of a structure outside the
-// catalog: its own test binary explains it (judge.go).
-func explainOutside(file string, timeout time.Duration, stdout, stderr io.Writer) int {
+// catalog: its own test binary explains it (judge.go), brief or not.
+func explainOutside(file string, timeout time.Duration, brief bool, stdout, stderr io.Writer) int {
 	o, err := judgeOutside(file, timeout)
 	if err != nil {
 		fmt.Fprintf(stderr, "weft explain: %v\n", err)
@@ -112,7 +127,7 @@ func explainOutside(file string, timeout time.Duration, stdout, stderr io.Writer
 	}
 	defer os.RemoveAll(o.dir)
 	fmt.Fprintln(stderr, o.judgedBy())
-	text, err := o.explanation()
+	text, err := o.explanation(brief)
 	if err != nil {
 		fmt.Fprintf(stderr, "weft explain: %s: %v\n", file, err)
 		return 2

@@ -124,12 +124,22 @@ func indent(s string) string {
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
 }
 
-// explanation is the text the binary wrote.
-func (o *outside) explanation() (string, error) {
+// explanation is the text the binary wrote, brief or not. A binary built
+// with a weft older than -brief writes no brief text: that is an error,
+// never the full text in its place.
+func (o *outside) explanation(brief bool) (string, error) {
 	if o.ExplainError != "" {
 		return "", errors.New(o.ExplainError)
 	}
-	text, err := os.ReadFile(filepath.Join(o.dir, judging.Explanation))
+	name := judging.Explanation
+	if brief {
+		name = judging.BriefExplanation
+	}
+	text, err := os.ReadFile(filepath.Join(o.dir, name))
+	if brief && errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("test %s wrote no brief explanation: the weft its module requires predates -brief; "+
+			"run without -brief, or require a newer weft in that module", o.Test)
+	}
 	return string(text), err
 }
 

@@ -28,11 +28,7 @@ state the calls before it leave.
 // same text.
 func (e *Explanation) WriteText(w io.Writer) error {
 	var b strings.Builder
-	title := e.History.Title
-	if title == "" {
-		title = filepath.Base(e.History.File)
-	}
-	fmt.Fprintf(&b, "%s: %s\n\n%s", title, e.Verdict, definition)
+	fmt.Fprintf(&b, "%s: %s\n\n%s", title(e.History), e.Verdict, definition)
 	if len(e.Parts) > 1 {
 		fmt.Fprintf(&b, "\nThe model splits the calls into %d independent parts, each\n"+
 			"checked on its own; the history is linearizable when every part is.\n", len(e.Parts))
@@ -47,6 +43,14 @@ func (e *Explanation) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// title names history h in the first line of its explanation.
+func title(h *hist.History) string {
+	if h.Title != "" {
+		return h.Title
+	}
+	return filepath.Base(h.File)
 }
 
 // writePart writes one part's explanation.
@@ -119,19 +123,8 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 	if p.Verdict != NotLinearizable {
 		return
 	}
-	state := h.Model.Init()
-	if len(p.Order) > 0 {
-		state = p.Order[len(p.Order)-1].State
-	}
-	where := "there"
-	if len(p.Order) == 0 {
-		where = "at the start"
-	}
-	b.WriteString("\n" + wrap(fmt.Sprintf("It is stuck %s, in state %s.", where, describeState(h, state)), ""))
-	b.WriteString("The calls that could come next, and why the model rejects each:\n")
-	for _, c := range p.Next {
-		fmt.Fprintf(b, "  %s  %s  %s:\n%s", ref(c.Call), client(h, c.Call), describeCall(h, c.Call), wrap(c.Why, "      "))
-	}
+	b.WriteString("\n")
+	e.writeStuck(b, p)
 	if len(p.Later) == 0 {
 		return
 	}
@@ -143,6 +136,23 @@ func (e *Explanation) writePart(b *strings.Builder, p *Part) {
 	}
 	if n := len(p.Later) - maxLater; n > 0 {
 		fmt.Fprintf(b, "  ... and %d more\n", n)
+	}
+}
+
+// writeStuck writes where part p, not linearizable, is stuck: the state
+// its order leaves, and each call that could come next with why the model
+// rejects it. The brief text writes the same lines (brief.go).
+func (e *Explanation) writeStuck(b *strings.Builder, p *Part) {
+	h := e.History
+	state := h.Model.Init()
+	where := "at the start"
+	if len(p.Order) > 0 {
+		state, where = p.Order[len(p.Order)-1].State, "there"
+	}
+	b.WriteString(wrap(fmt.Sprintf("It is stuck %s, in state %s.", where, describeState(h, state)), ""))
+	b.WriteString("The calls that could come next, and why the model rejects each:\n")
+	for _, c := range p.Next {
+		fmt.Fprintf(b, "  %s  %s  %s:\n%s", ref(c.Call), client(h, c.Call), describeCall(h, c.Call), wrap(c.Why, "      "))
 	}
 }
 

@@ -5,8 +5,9 @@
 // so `weft check`, `weft explain` and `weft view` ask that binary to judge
 // its histories, and show what it wrote.
 //
-// A judgement is a directory with three files: Verdict (JSON, a Judgement),
-// Explanation (the text of package explain) and View (the page of package
+// A judgement is a directory with four files: Verdict (JSON, a Judgement),
+// Explanation and BriefExplanation (the texts of package explain, full and
+// brief, of the same verified explanation) and View (the page of package
 // view). The binary writes Verdict last: a directory without it holds no
 // judgement, whatever else it holds.
 package judging
@@ -25,7 +26,10 @@ import (
 const (
 	Verdict     = "judgement.json"
 	Explanation = "explain.txt"
-	View        = "view.html"
+	// BriefExplanation is absent from the judgements of binaries built
+	// with a weft older than `weft explain -brief`.
+	BriefExplanation = "explain-brief.txt"
+	View             = "view.html"
 )
 
 // The verdicts of a history's linearizability, as the weft command words
