@@ -21,11 +21,11 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/ex
 func TestExplain_Usage(t *testing.T) {
 	var out, errs bytes.Buffer
 	assert.Equal(t, 0, run([]string{"explain", "-h"}, &out, &errs))
-	assert.Contains(t, out.String(), "usage: weft explain [-timeout d] FILE")
+	assert.Contains(t, out.String(), "usage: weft explain [-brief] [-timeout d] FILE")
 	assert.Contains(t, out.String(), "Exit status: 0 linearizable; 1 not linearizable")
 	out.Reset()
 	assert.Equal(t, 0, run([]string{"-h"}, &out, &errs))
-	assert.Contains(t, out.String(), "explain [-timeout d] FILE")
+	assert.Contains(t, out.String(), "explain [flags] FILE")
 
 	file := filepath.Join("..", "..", "histories", "corpus", "counter-racy.json")
 	dir := t.TempDir()

@@ -13,11 +13,13 @@
 //	    compare the verdict with the one the file records. `weft check -h`
 //	    lists the formats and the exit status.
 //
-//	explain [-timeout d] FILE
+//	explain [-brief] [-timeout d] FILE
 //	    Explain why the history in FILE is or is not linearizable: the
 //	    longest legal order found and why the model rejects each call that
 //	    could come next, or a legal order with each call's linearization
-//	    point. Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
+//	    point. With -brief, only where linearization gets stuck: the last
+//	    calls of the order found, the stuck point, the other parts counted.
+//	    Exit status: 0 linearizable, 1 not or unknown, 2 bad input.
 //
 //	repro FILE [go test flags]
 //	    Replay the failure recorded in the history file FILE (the command a
@@ -101,7 +103,7 @@ const usage = `usage: weft <command> [arguments]
 
 Commands:
   check [flags] FILE...        judge whether the histories in the FILEs are linearizable
-  explain [-timeout d] FILE    why the history in FILE is or is not linearizable
+  explain [flags] FILE         why the history in FILE is or is not linearizable
   repro FILE [go test flags]   replay the failure recorded in the history file FILE
   test [flags] packages        check plain Go packages' own tests under weft
   catalog [-json] [-v]         list the guide's structures and the verdict each must get
