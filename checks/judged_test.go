@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,6 +58,12 @@ func TestCLI_JudgeWritesTheJudgementOfTheFilesStructure(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(text), "off-by-one: not linearizable")
 	assert.Contains(t, string(text), "the model says load() → 0")
+	brief, err := os.ReadFile(filepath.Join(dir, judging.BriefExplanation))
+	require.NoError(t, err, "the brief text, for weft explain -brief")
+	assert.True(t, strings.HasPrefix(string(brief), "off-by-one: not linearizable\n"), string(brief))
+	assert.Contains(t, string(brief), "the model says load() → 0")
+	assert.Contains(t, string(brief), "Without -brief")
+	assert.Less(t, len(brief), len(text))
 	page, err := os.ReadFile(filepath.Join(dir, judging.View))
 	require.NoError(t, err)
 	assert.Contains(t, string(page), "off-by-one")

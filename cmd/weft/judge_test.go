@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/weftlab/weft/internal/history"
+	"github.com/weftlab/weft/internal/judging"
 	"github.com/weftlab/weft/internal/repro"
 )
 
@@ -67,6 +68,15 @@ func TestJudge_AStructureOutsideTheCatalogIsJudgedByItsOwnTest(t *testing.T) {
 		assert.Regexp(t, `It is stuck (there|at the start), in state`, stdout.String())
 		assert.Regexp(t, `the model says get\(/(about)?\) → \d`, stdout.String(), "the stuck point, in the model's words")
 		assert.Contains(t, stderr.String(), "judged by its own test TestSplitHits")
+	})
+	t.Run("explain -brief", func(t *testing.T) {
+		slow(t)
+		var stdout, stderr bytes.Buffer
+		assert.Equal(t, 1, run([]string{"explain", "-brief", file}, &stdout, &stderr), stdout.String()+stderr.String())
+		assert.True(t, strings.HasPrefix(stdout.String(), "hits/split: not linearizable\n"), stdout.String())
+		assert.Regexp(t, `It is stuck (there|at the start), in state`, stdout.String())
+		assert.Contains(t, stdout.String(), "Without -brief, weft explain shows more")
+		assert.NotContains(t, stdout.String(), "The calls, each with its interval", "the brief text, not the full one")
 	})
 	t.Run("view", func(t *testing.T) {
 		slow(t)
@@ -135,4 +145,23 @@ func TestWhyNotJudged(t *testing.T) {
 		assert.Contains(t, err.Error(), "go test ./x said:\n    ", c.name)
 		assert.Contains(t, err.Error(), strings.TrimSpace(strings.Split(c.out, "\n")[0]), c.name+": go test's output is shown")
 	}
+}
+
+// TestJudge_BriefOfAnOlderBinary: a judgement without the brief text (its
+// binary built with a weft older than -brief) makes explain -brief fail
+// with the reason, never print the full text instead.
+func TestJudge_BriefOfAnOlderBinary(t *testing.T) {
+	o := &outside{dir: t.TempDir()}
+	o.Test = "TestSplitHits"
+	require.NoError(t, os.WriteFile(filepath.Join(o.dir, judging.Explanation), []byte("full\n"), 0o644))
+	text, err := o.explanation(false)
+	require.NoError(t, err)
+	assert.Equal(t, "full\n", text)
+	_, err = o.explanation(true)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "test TestSplitHits wrote no brief explanation: the weft its module requires predates -brief")
+	require.NoError(t, os.WriteFile(filepath.Join(o.dir, judging.BriefExplanation), []byte("brief\n"), 0o644))
+	text, err = o.explanation(true)
+	require.NoError(t, err)
+	assert.Equal(t, "brief\n", text)
 }
