@@ -34,9 +34,10 @@ FILE is a history in one of the formats weft reads:
 hand). A weft history of a structure outside weft's catalog is explained
 by the test that wrote it, which alone has its model: run from a directory
 of its module, explain runs that test with -weft.judge=FILE (go test, a few
-seconds), which writes the explanation, and prints it. The calls are numbered #1, #2... as they come in FILE, with its
-clients and times. Each claim of the explanation is checked against the
-model before it is printed.
+seconds), which writes the explanation, and prints it. The calls are
+numbered #1, #2... as they come in FILE, with its clients and times. Each
+claim of the explanation is checked against the model before it is
+printed.
 
 Flags:
   -brief       only where linearization gets stuck: for each part that is
@@ -46,9 +47,10 @@ Flags:
                calls that cannot yet, grouped by the call that must come
                first); the other parts are counted, not shown. For a
                linearizable history, how many calls and parts have a legal
-               order, not the order. Its claims are the full text's, checked
-               alike; of a structure outside the catalog, its test writes
-               both texts
+               order, not the order. It selects from the full text's checked
+               claims, and adds none. Of a structure outside the catalog,
+               the test writes both texts (one built with a weft older than
+               -brief writes no brief text: exit 2, never the full text)
   -timeout d   time for the search, all parts together (default 10s); a
                search that does not finish says "unknown"
 
@@ -57,7 +59,8 @@ not finish, or the history cannot be judged); 2 bad usage, FILE cannot be
 read as a history, or its explanation failed that check (a bug of weft's
 or of the model's, such as a Step that is not a function), or, of a
 structure outside the catalog, no test of its module judged it (no module
-here, a test or structure renamed since, a package that does not build).
+here, a test or structure renamed since, a package that does not build)
+or, with -brief, its test wrote no brief text.
 `
 
 func explainMain(args []string, stdout, stderr io.Writer) int {
