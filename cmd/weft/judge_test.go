@@ -98,12 +98,14 @@ func TestJudge_AStructureOutsideTheCatalogIsJudgedByItsOwnTest(t *testing.T) {
 func TestJudge_CannotJudgeSaysWhy(t *testing.T) {
 	// A complete history file, of a catalog structure, whose header is
 	// edited to name a structure outside the catalog, and a test that its
-	// package, which has no tests, does not have.
+	// package, which has no tests, does not have (internal/judging was
+	// that package until it got tests: its test binary then refused
+	// -weft.judge, an error that does not say the test is missing).
 	var hf map[string]any
 	data, err := os.ReadFile(corpus + "counter-split-lock.json")
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(data, &hf))
-	hf["test"], hf["package"], hf["structure"] = "TestGone", "./internal/judging", "hits/gone"
+	hf["test"], hf["package"], hf["structure"] = "TestGone", "./checks/internal/israce", "hits/gone"
 	data, err = json.Marshal(hf)
 	require.NoError(t, err)
 	gone := filepath.Join(t.TempDir(), "gone.json")
@@ -112,7 +114,7 @@ func TestJudge_CannotJudgeSaysWhy(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 2, run([]string{"check", gone}, &stdout, &stderr), stdout.String()+stderr.String())
 	assert.Contains(t, stderr.String(), gone+" is a history of a structure outside weft's catalog, which only the test binary of its own module can judge, and it did not")
-	assert.Contains(t, stderr.String(), "package ./internal/judging has no test TestGone")
+	assert.Contains(t, stderr.String(), "package ./checks/internal/israce has no test TestGone")
 	assert.NotContains(t, stdout.String(), "linearizable;", "no verdict")
 
 	t.Chdir(t.TempDir())
