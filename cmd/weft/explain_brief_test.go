@@ -130,3 +130,20 @@ func TestExplainBrief_Usage(t *testing.T) {
 		assert.NotEmpty(t, errs.String(), args)
 	}
 }
+
+// TestExplainBrief_UnknownExitsOne: a search that runs out of time is
+// unknown in the brief text too, with how far it got, and exits 1.
+func TestExplainBrief_UnknownExitsOne(t *testing.T) {
+	var file strings.Builder
+	file.WriteString("model counter\n")
+	for i := range 40 {
+		fmt.Fprintf(&file, "C%d  %d  100  inc()\n", i, i)
+	}
+	file.WriteString("R  50  101  get() -> 41\n")
+	name := filepath.Join(t.TempDir(), "hard.txt")
+	require.NoError(t, os.WriteFile(name, []byte(file.String()), 0o644))
+	var out, errs bytes.Buffer
+	assert.Equal(t, 1, run([]string{"explain", "-brief", "-timeout", "50ms", name}, &out, &errs), errs.String())
+	assert.True(t, strings.HasPrefix(out.String(), "hard: unknown\n"), out.String())
+	assert.Regexp(t, `Unknown: the search did not finish within 50ms, so whether these calls\nhave a legal order is not known. The longest legal order it found places\n\d+ of the 41 calls.`, out.String())
+}

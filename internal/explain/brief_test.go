@@ -18,10 +18,11 @@ import (
 
 // TestWriteBrief_Golden pins the brief text of hand-built histories: a
 // stuck order with a call waiting for another, a stuck partitioned
-// history with a part that passes, a history stuck at its first call, and
-// a linearizable one.
+// history with a part that passes, a history stuck at its first call, a
+// linearizable one, one with no calls and one that cannot be judged.
 func TestWriteBrief_Golden(t *testing.T) {
-	briefed := map[string]bool{"stale-read": true, "lost-update": true, "stuck-first": true, "stale-read-twin": true}
+	briefed := map[string]bool{"stale-read": true, "lost-update": true, "stuck-first": true, "stale-read-twin": true,
+		"empty": true, "unjudgeable": true}
 	for _, c := range handBuilt(t) {
 		if !briefed[c.name] {
 			continue

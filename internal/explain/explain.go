@@ -7,7 +7,9 @@
 //
 // The search is porcupine's, bounded by a timeout: a search that does not
 // finish says "unknown", never linearizable. Every claim an Explanation
-// makes can be checked again against the model with Verify.
+// makes can be checked again against the model with Verify. WriteText
+// writes it all; WriteBrief selects from it only where linearization
+// gets stuck, for a long history.
 package explain
 
 import (
