@@ -53,8 +53,13 @@ func writeInterleaving(b *strings.Builder, c *controlInfo, program bool) {
 			switch s.Event {
 			case engine.EventPoint:
 				// A point is reached before its operation takes effect: the
-				// goroutine was preempted before it, not after.
-				text = "⇢ preempted before " + text
+				// goroutine was preempted before it, not after. The go
+				// point is the exception: it follows the start.
+				if s.Kind == engine.GoStart {
+					text += "  ⇢ preempted after it"
+				} else {
+					text = "⇢ preempted before " + text
+				}
 			case engine.EventNote:
 				text += "  ⇢ preempted"
 			case engine.EventBlock:

@@ -218,8 +218,8 @@ func (c *Controller) At(p Point) {
 	c.switchTo(g, c.pick(g, p))
 }
 
-// Go starts fn as a managed goroutine; [Go] calls it after the GoStart
-// point.
+// Go starts fn as a managed goroutine; [Go] calls it before the GoStart
+// point, where the Chooser may let the new goroutine run first.
 func (c *Controller) Go(fn func()) {
 	parent := c.cur
 	id := len(c.gs)

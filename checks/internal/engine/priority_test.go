@@ -72,28 +72,40 @@ func TestPriority_UnrelatedLowerPriorityWorkIsAnInversion(t *testing.T) {
 // for A, low holds A and waits for B, lowest holds B and works: both help
 // high, directly or through the chain, and a goroutine without a priority
 // does not count at all.
+//
+// B is a hand-made lock (a token channel with the lock annotations) so that
+// low can declare its wait for B before it lets high ask for A: with a
+// mutex, low's wait would begin only at its Lock, and a Chooser may run
+// lowest for any number of steps in between, which do count (lowest helps
+// no one until low waits for B).
 func TestPriority_HoldersAndUnrankedGoroutinesAreNoInversion(t *testing.T) {
 	most := 0
 	for seed := range uint64(200) {
 		c := control(t, newRandom(seed), func() {
-			var a, b sync.Mutex
+			var a sync.Mutex
 			var wg sync.WaitGroup
+			b := sched.NewChan[struct{}](1) // holding B is holding its one token
 			aHeld, bHeld := sched.NewChan[struct{}](0), sched.NewChan[struct{}](0)
 			wg.Go(func() {
 				sched.SetPriority(1)
-				b.Lock()
+				b.Send(struct{}{})
+				engine.Acquired(engine.MutexLock, b)
 				bHeld.Close()
 				yields(20)
-				b.Unlock()
+				b.Recv()
+				engine.Released(b)
 			})
 			wg.Go(func() {
 				sched.SetPriority(1)
 				bHeld.Recv()
 				a.Lock()
+				engine.Waiting(engine.MutexLock, b)
 				aHeld.Close()
-				b.Lock()
+				b.Send(struct{}{})
+				engine.Acquired(engine.MutexLock, b)
 				yields(20)
-				b.Unlock()
+				b.Recv()
+				engine.Released(b)
 				a.Unlock()
 			})
 			wg.Go(func() {
@@ -109,9 +121,9 @@ func TestPriority_HoldersAndUnrankedGoroutinesAreNoInversion(t *testing.T) {
 		require.Nil(t, c.PriorityInversion(), "seed %d", seed)
 		most = max(most, c.MaxInversion())
 	}
-	// What counts is only steps outside the chain: lowest's yields before
-	// low waits for b, and steps after an unlock before high's next turn.
-	// Counted, the 20 yields of any of the three would pass the bound.
+	// What counts is only steps outside the chain: those after an unlock
+	// before high's next turn. Counted, the 20 yields of any of the three
+	// would pass the bound.
 	t.Logf("most inversion steps by one goroutine in one wait: %d", most)
 }
 

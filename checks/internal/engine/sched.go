@@ -36,7 +36,7 @@ const (
 	AtomicSwap
 	AtomicCAS
 
-	GoStart // a goroutine is about to be started ([Go])
+	GoStart // a goroutine was just started ([Go]): it may run before its parent goes on
 
 	ChanSend
 	ChanRecv
@@ -124,9 +124,9 @@ type Scheduler interface {
 	// synchronization takes effect. It may delay the caller; it must not
 	// synchronize with other goroutines.
 	At(p Point)
-	// Go starts fn on a new goroutine. It is called by [Go] after the GoStart
-	// point; the Scheduler may track, wrap (to recover panics) or delay it,
-	// but must run fn exactly once.
+	// Go starts fn on a new goroutine. It is called by [Go] before the
+	// GoStart point; the Scheduler may track, wrap (to recover panics) or
+	// delay it, but must run fn exactly once.
 	Go(fn func())
 }
 
@@ -231,10 +231,16 @@ func Yield() { At(ExplicitYield, nil) }
 // Go starts fn on a new goroutine, like the go statement. Goroutines started
 // by an implementation must use Go so that a Scheduler can see them, recover
 // their panics and check that they end.
+//
+// The scheduling point follows the start rather than preceding it: on real
+// cores the new goroutine may run its first steps before its parent takes
+// another, and only a point between the two lets a controller choose that
+// order. (A point before the start would add nothing: the start itself is
+// seen by no other goroutine.)
 func Go(fn func()) {
 	if s := active.Load(); s != nil {
-		(*s).At(Point{Kind: GoStart})
 		(*s).Go(fn)
+		(*s).At(Point{Kind: GoStart})
 		return
 	}
 	go fn()
