@@ -25,18 +25,10 @@ func TestExplainBrief_Golden(t *testing.T) {
 	teaching, err := filepath.Glob(filepath.Join("..", "..", "histories", "teaching", "*.txt"))
 	require.NoError(t, err)
 	require.NotEmpty(t, teaching, "the teaching histories")
-	goldens := map[string]bool{} // each must belong to a history
-	if !*update {
-		files, err := filepath.Glob(filepath.Join("testdata", "explain-brief", "*.golden"))
-		require.NoError(t, err)
-		for _, f := range files {
-			goldens[filepath.Base(f)] = true
-		}
-	}
+	goldens := claimGoldens(t, filepath.Join("testdata", "explain-brief"))
 	statuses := map[int]int{}
 	for _, file := range teaching {
 		name := "teaching-" + strings.TrimSuffix(filepath.Base(file), ".txt")
-		delete(goldens, name+".golden")
 		t.Run(name, func(t *testing.T) {
 			var full, brief, errs bytes.Buffer
 			status := run([]string{"explain", file}, &full, &errs)
@@ -47,17 +39,10 @@ func TestExplainBrief_Golden(t *testing.T) {
 			first, _, _ := strings.Cut(full.String(), "\n")
 			assert.True(t, strings.HasPrefix(brief.String(), first+"\n"), brief.String())
 			assert.Less(t, strings.Count(brief.String(), "\n"), strings.Count(full.String(), "\n"))
-			golden := filepath.Join("testdata", "explain-brief", name+".golden")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, brief.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "go test ./cmd/weft -run TestExplainBrief_Golden -update writes it")
-			assert.Equal(t, string(want), brief.String())
+			goldens.check(t, name, brief.Bytes(), "go test ./cmd/weft -run TestExplainBrief_Golden -update writes it")
 		})
 	}
-	assert.Empty(t, goldens, "golden files of no history: remove them")
+	goldens.unclaimed(t)
 	assert.Positive(t, statuses[0], "a linearizable history")
 	assert.Positive(t, statuses[1], "a history that is not")
 }

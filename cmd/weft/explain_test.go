@@ -83,18 +83,10 @@ func TestExplain_Golden(t *testing.T) {
 	corpus, err := filepath.Glob(filepath.Join(root, "histories", "corpus", "*.json"))
 	require.NoError(t, err)
 	require.NotEmpty(t, corpus)
-	goldens := map[string]bool{} // each must belong to a history
-	if !*update {
-		files, err := filepath.Glob(filepath.Join("testdata", "explain", "*.golden"))
-		require.NoError(t, err)
-		for _, f := range files {
-			goldens[filepath.Base(f)] = true
-		}
-	}
+	goldens := claimGoldens(t, filepath.Join("testdata", "explain"))
 	verdicts := map[string]int{}
 	for _, file := range append(teaching, corpus...) {
 		name := filepath.Base(filepath.Dir(file)) + "-" + strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-		delete(goldens, name+".golden")
 		t.Run(name, func(t *testing.T) {
 			var out, errs bytes.Buffer
 			status := run([]string{"explain", file}, &out, &errs)
@@ -108,17 +100,10 @@ func TestExplain_Golden(t *testing.T) {
 			if h.Recorded != "" {
 				assert.Equal(t, recordedVerdict(h.Recorded), verdict, "the file records %q", h.Recorded)
 			}
-			golden := filepath.Join("testdata", "explain", name+".golden")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "go test ./cmd/weft -run TestExplain_Golden -update writes it")
-			assert.Equal(t, string(want), out.String())
+			goldens.check(t, name, out.Bytes(), "go test ./cmd/weft -run TestExplain_Golden -update writes it")
 		})
 	}
-	assert.Empty(t, goldens, "golden files of no history: remove them")
+	goldens.unclaimed(t)
 	assert.Positive(t, verdicts["linearizable"])
 	assert.Positive(t, verdicts["not linearizable"])
 }
@@ -169,4 +154,48 @@ func TestExplain_AgreesWithPorcupineOnItsTestData(t *testing.T) {
 	}
 	assert.Positive(t, explained)
 	t.Logf("%d logs explained and verified in %v, at most %v (%s)", explained, total, longest, slowest)
+}
+
+// goldenDir is a folder of golden files, each of which must belong to a
+// case of the test: a file no case checked is a leftover to remove.
+type goldenDir struct {
+	dir  string
+	left map[string]bool // the files no case has checked yet
+}
+
+// claimGoldens lists the golden files of dir.
+func claimGoldens(t *testing.T, dir string) *goldenDir {
+	t.Helper()
+	g := &goldenDir{dir: dir, left: map[string]bool{}}
+	files, err := filepath.Glob(filepath.Join(dir, "*.golden"))
+	require.NoError(t, err)
+	for _, f := range files {
+		g.left[filepath.Base(f)] = true
+	}
+	return g
+}
+
+// check compares got with the golden file of name, or writes it under
+// -update; how says how to write a missing one. The cases that call it
+// must not run in parallel: it notes them in a map.
+func (g *goldenDir) check(t *testing.T, name string, got []byte, how string) {
+	t.Helper()
+	golden := filepath.Join(g.dir, name+".golden")
+	delete(g.left, name+".golden")
+	if *update {
+		require.NoError(t, os.MkdirAll(g.dir, 0o755))
+		require.NoError(t, os.WriteFile(golden, got, 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, how)
+	assert.Equal(t, string(want), string(got))
+}
+
+// unclaimed fails t for the golden files no case checked, unless a case
+// failed before it could.
+func (g *goldenDir) unclaimed(t *testing.T) {
+	t.Helper()
+	if !t.Failed() && !*update {
+		assert.Empty(t, g.left, "golden files of no history: remove them")
+	}
 }
