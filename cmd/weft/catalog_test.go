@@ -104,17 +104,26 @@ func TestCatalog_VerboseGivesTheReasons(t *testing.T) {
 }
 
 func TestCatalog_Usage(t *testing.T) {
-	for _, tc := range []struct {
-		args   []string
-		status int
-		out    string // in stdout
-		errs   string // in stderr
-	}{
+	assertUsage(t, []usageCase{
 		{args: []string{"catalog", "-h"}, status: 0, out: "usage: weft catalog"},
 		{args: []string{"catalog", "-bogus"}, status: 2, errs: "usage: weft catalog"},
 		{args: []string{"catalog", "counter"}, status: 2, errs: `unexpected argument "counter"`},
 		{args: []string{"-h"}, status: 0, out: "catalog [-json]"},
-	} {
+	})
+}
+
+// A usageCase is a command line and what weft does with it.
+type usageCase struct {
+	args   []string
+	status int
+	out    string // in stdout
+	errs   string // in stderr
+}
+
+// assertUsage runs weft on each case's arguments.
+func assertUsage(t *testing.T, cases []usageCase) {
+	t.Helper()
+	for _, tc := range cases {
 		var out, errs bytes.Buffer
 		assert.Equal(t, tc.status, run(tc.args, &out, &errs), "%v", tc.args)
 		assert.Contains(t, out.String(), tc.out, "%v", tc.args)

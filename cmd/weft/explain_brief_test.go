@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -119,14 +118,7 @@ func TestExplainBrief_Usage(t *testing.T) {
 // TestExplainBrief_UnknownExitsOne: a search that runs out of time is
 // unknown in the brief text too, with how far it got, and exits 1.
 func TestExplainBrief_UnknownExitsOne(t *testing.T) {
-	var file strings.Builder
-	file.WriteString("model counter\n")
-	for i := range 40 {
-		fmt.Fprintf(&file, "C%d  %d  100  inc()\n", i, i)
-	}
-	file.WriteString("R  50  101  get() -> 41\n")
-	name := filepath.Join(t.TempDir(), "hard.txt")
-	require.NoError(t, os.WriteFile(name, []byte(file.String()), 0o644))
+	name := writeHardHistory(t)
 	var out, errs bytes.Buffer
 	assert.Equal(t, 1, run([]string{"explain", "-brief", "-timeout", "50ms", name}, &out, &errs), errs.String())
 	assert.True(t, strings.HasPrefix(out.String(), "hard: unknown\n"), out.String())

@@ -51,18 +51,10 @@ func TestExplain_Usage(t *testing.T) {
 	}
 }
 
-// TestExplain_UnknownExitsOne writes a history too hard to search in 50
-// ms (40 overlapping increments, then a read of 41): weft explain must say
-// unknown and exit 1, never 0.
+// TestExplain_UnknownExitsOne: on a history too hard to search in 50 ms,
+// weft explain must say unknown and exit 1, never 0.
 func TestExplain_UnknownExitsOne(t *testing.T) {
-	var file strings.Builder
-	file.WriteString("model counter\n")
-	for i := range 40 {
-		fmt.Fprintf(&file, "C%d  %d  100  inc()\n", i, i)
-	}
-	file.WriteString("R  50  101  get() -> 41\n")
-	name := filepath.Join(t.TempDir(), "hard.txt")
-	require.NoError(t, os.WriteFile(name, []byte(file.String()), 0o644))
+	name := writeHardHistory(t)
 	var out, errs bytes.Buffer
 	start := time.Now()
 	assert.Equal(t, 1, run([]string{"explain", "-timeout", "50ms", name}, &out, &errs), errs.String())
@@ -198,4 +190,19 @@ func (g *goldenDir) unclaimed(t *testing.T) {
 	if !t.Failed() && !*update {
 		assert.Empty(t, g.left, "golden files of no history: remove them")
 	}
+}
+
+// writeHardHistory writes hard.txt, a history too hard to search in 50 ms
+// (40 overlapping increments, then a read of 41), and returns its path.
+func writeHardHistory(t *testing.T) string {
+	t.Helper()
+	var file strings.Builder
+	file.WriteString("model counter\n")
+	for i := range 40 {
+		fmt.Fprintf(&file, "C%d  %d  100  inc()\n", i, i)
+	}
+	file.WriteString("R  50  101  get() -> 41\n")
+	name := filepath.Join(t.TempDir(), "hard.txt")
+	require.NoError(t, os.WriteFile(name, []byte(file.String()), 0o644))
+	return name
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -119,12 +118,15 @@ func TestFollow_RendersTheRowsOfTheFileUntilStopped(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.jsonl")
 	require.NoError(t, tools.AppendProgressRow(path, tools.ProgressRow{Test: "T/a/b", Structure: "a/b", Strategy: "stress",
 		PID: 1, Phase: "search", Scenarios: 2, Executions: 40, Elapsed: 2, Budget: 4}))
-	var w lockedBuffer
-	l := newLiveLine(&w, true, time.Now)
+	var buf bytes.Buffer
+	w := &lockedWriter{w: &buf} // follow's goroutine writes while the test reads
+	l := newLiveLine(w, true, time.Now)
 	stop, done := make(chan struct{}), make(chan struct{})
 	go follow(&progressTail{path: path}, l, time.Millisecond, stop, done)
 	require.Eventually(t, func() bool {
-		return bytes.Contains(w.bytes(), []byte("a/b (stress): 2 scenarios, 40 executions, 20 executions/s, 2s of 4s"))
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		return bytes.Contains(buf.Bytes(), []byte("a/b (stress): 2 scenarios, 40 executions, 20 executions/s, 2s of 4s"))
 	}, 5*time.Second, time.Millisecond)
 	close(stop)
 	select {
@@ -132,23 +134,4 @@ func TestFollow_RendersTheRowsOfTheFileUntilStopped(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("follow did not return once stopped")
 	}
-}
-
-// lockedBuffer is a buffer that follow's goroutine writes while the test
-// reads it.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) bytes() []byte {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return bytes.Clone(b.buf.Bytes())
 }

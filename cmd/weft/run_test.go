@@ -111,12 +111,7 @@ func TestReport_VerdictsAndExitStatus(t *testing.T) {
 }
 
 func TestRun_Usage(t *testing.T) {
-	for _, tc := range []struct {
-		args   []string
-		status int
-		out    string
-		errs   string
-	}{
+	assertUsage(t, []usageCase{
 		{args: []string{"run", "-h"}, status: 0, out: "usage: weft run"},
 		{args: []string{"run"}, status: 2, errs: "no entry named"},
 		{args: []string{"run", "-bogus", "counter"}, status: 2, errs: "usage: weft run"},
@@ -125,12 +120,7 @@ func TestRun_Usage(t *testing.T) {
 		{args: []string{"run", "-budget", "-1s", "counter"}, status: 2, errs: "-budget"},
 		{args: []string{"run", "-strategy", "stress", "fairness/test-and-set"}, status: 2, errs: "only be caught under a controlled strategy"},
 		{args: []string{"-h"}, status: 0, out: "run [flags] NAME..."},
-	} {
-		var out, errs bytes.Buffer
-		assert.Equal(t, tc.status, run(tc.args, &out, &errs), "%v", tc.args)
-		assert.Contains(t, out.String(), tc.out, "%v", tc.args)
-		assert.Contains(t, errs.String(), tc.errs, "%v", tc.args)
-	}
+	})
 }
 
 // weft run's choices replace the caller's; the caller's other settings
