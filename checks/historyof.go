@@ -102,11 +102,6 @@ func (fh *FileHistory) hist(file string) *hist.History {
 // caller.
 func (tg *target) fileHistory(e *execution) *FileHistory {
 	ops := tg.operations(e)
-	for i := range e.history {
-		if !e.history[i].returned() {
-			ops[i].Return = math.MaxInt64 // as every reader of the weft command marks it
-		}
-	}
 	fh := &FileHistory{
 		Structure:  tg.name,
 		Model:      tg.model.name,
@@ -123,6 +118,9 @@ func (tg *target) fileHistory(e *execution) *FileHistory {
 		},
 	}
 	for i := range e.history { // operations has one operation per record
+		if !e.history[i].returned() {
+			ops[i].Return = math.MaxInt64 // as every reader of the weft command marks it
+		}
 		fh.Labels[i] = e.history[i].label()
 	}
 	if e.failedOps() && tg.model.apply == nil {

@@ -27,7 +27,7 @@ import (
 
 // judgeUse is -weft.judge=file.
 func judgeUse(file string) fileUse {
-	return fileUse{setting: "judge", file: file, verb: "judge", past: "judged",
+	return fileUse{setting: "judge", file: file, past: "judged",
 		command: "go run github.com/weftlab/weft/cmd/weft check " + file, marker: "weft: judging "}
 }
 
@@ -36,12 +36,7 @@ func judgeUse(file string) fileUse {
 func judgeFile(tb testing.TB, tg *target, cfg config) Result {
 	tb.Helper()
 	res := Result{Structure: tg.name, judged: true}
-	path := absFromRoot(cfg.judge)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatalf("weft: -weft.judge: %v", err)
-	}
-	hf, err := parseHistoryFile(cfg.judge, data)
+	hf, err := readHistoryFile(absFromRoot(cfg.judge))
 	if err != nil {
 		tb.Fatalf("weft: -weft.judge: %v", err)
 	}

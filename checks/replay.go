@@ -9,14 +9,14 @@ import (
 // with its schedule, and is replayed exactly, once. A stress failure is
 // reproduced by executing its scenario until it fails again or the budget
 // ends. A check of another test or structure does not replay it
-// (claimReplay).
+// (claimFile).
 func (r *runner) replay() (*failure, error) {
 	r.tb.Helper()
 	hf, err := readHistoryFile(absFromRoot(r.cfg.replay))
 	if err != nil {
 		return nil, err
 	}
-	if ok, err := r.claimReplay(hf); !ok {
+	if ok, err := claimFile(r.tb, r.tg.name, replayUse(r.cfg.replay), hf); !ok {
 		return nil, err
 	}
 	r.cfg.seed = hf.Seed // the report names the seed of the recorded search

@@ -17,7 +17,6 @@ import (
 type fileUse struct {
 	setting string // the flag's name after "weft."
 	file    string
-	verb    string // what the check does with the file: "replay", "judge"
 	past    string // "replayed", "judged"
 	command string // the command that does it from any directory of the file's module
 	marker  string // starts the line the check that claims the file logs
@@ -25,7 +24,7 @@ type fileUse struct {
 
 // replayUse is -weft.replay=file.
 func replayUse(file string) fileUse {
-	return fileUse{setting: "replay", file: file, verb: "replay", past: "replayed", command: repro.UserCommand(file), marker: repro.Marker}
+	return fileUse{setting: "replay", file: file, past: "replayed", command: repro.UserCommand(file), marker: repro.Marker}
 }
 
 // Such a file names one test and one structure; every other check that
@@ -45,13 +44,6 @@ var claims = struct {
 	ran map[string][]string
 }{ran: map[string][]string{}}
 
-// claimReplay decides whether the check r may replay hf: it returns false
-// when r's structure is not the file's, and an error when r's test is not.
-func (r *runner) claimReplay(hf historyFile) (bool, error) {
-	r.tb.Helper()
-	return claimFile(r.tb, r.tg.name, replayUse(r.cfg.replay), hf)
-}
-
 // claimFile decides whether the check of structure in tb may use hf, the
 // file of u: it returns false when the structure is not the file's, and an
 // error when tb is not the file's test.
@@ -61,7 +53,7 @@ func claimFile(tb testing.TB, structure string, u fileUse, hf historyFile) (bool
 	if hf.Test != test {
 		return false, fmt.Errorf("-weft.%s=%s is a history of test %s, structure %s (package %s); this is test %s. "+
 			"%s it with its own test alone (was it renamed?): %s",
-			u.setting, u.file, hf.Test, hf.Structure, hf.Package, test, strings.ToUpper(u.verb[:1])+u.verb[1:], u.command)
+			u.setting, u.file, hf.Test, hf.Structure, hf.Package, test, strings.ToUpper(u.setting[:1])+u.setting[1:], u.command)
 	}
 	claims.Lock()
 	defer claims.Unlock()

@@ -17,30 +17,16 @@ import (
 // Anywhere else the compiler would reject the rewritten code: a mix missed
 // here fails the build, it cannot run.
 func (f *file) implicit() {
-	var sigs []*types.Signature // of the enclosing functions
 	var stack []ast.Node
 	ast.Inspect(f.syn, func(n ast.Node) bool {
 		if n == nil {
-			switch stack[len(stack)-1].(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				sigs = sigs[:len(sigs)-1]
-			}
 			stack = stack[:len(stack)-1]
 			return true
 		}
 		stack = append(stack, n)
 		switch n := n.(type) {
-		case *ast.FuncDecl:
-			var sig *types.Signature
-			if fn, ok := f.info.Defs[n.Name].(*types.Func); ok {
-				sig = fn.Signature()
-			}
-			sigs = append(sigs, sig)
-		case *ast.FuncLit:
-			sig, _ := f.info.TypeOf(n).(*types.Signature)
-			sigs = append(sigs, sig)
 		case *ast.ReturnStmt:
-			if sig := sigs[len(sigs)-1]; sig != nil && len(n.Results) > 0 {
+			if sig := enclosingSignature(f.info, stack); sig != nil && len(n.Results) > 0 {
 				f.assignAll(n.Results, tupleTypes(sig.Results()))
 			}
 		case *ast.AssignStmt:
@@ -90,6 +76,24 @@ func (f *file) implicit() {
 		}
 		return true
 	})
+}
+
+// enclosingSignature returns the signature of the innermost function on
+// stack, a path from the file down: what a return statement there returns.
+func enclosingSignature(info *types.Info, stack []ast.Node) *types.Signature {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch fn := stack[i].(type) {
+		case *ast.FuncDecl:
+			if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
+				return obj.Signature()
+			}
+			return nil
+		case *ast.FuncLit:
+			sig, _ := info.TypeOf(fn).(*types.Signature)
+			return sig
+		}
+	}
+	return nil
 }
 
 // lhsType returns the type of what e assigns to, nil for the blank

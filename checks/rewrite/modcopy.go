@@ -26,7 +26,7 @@ import (
 // moduleCopies collects the modules of the module cache that the rewrite
 // changes, and where their copies go.
 type moduleCopies struct {
-	cacheDir string
+	cfg      Config
 	modcache string
 	copies   map[string]copiedModule // by module path
 }
@@ -36,7 +36,7 @@ type copiedModule struct {
 }
 
 func newModuleCopies(cfg Config, modcache string) *moduleCopies {
-	return &moduleCopies{cacheDir: cfg.CacheDir, modcache: modcache, copies: map[string]copiedModule{}}
+	return &moduleCopies{cfg: cfg, modcache: modcache, copies: map[string]copiedModule{}}
 }
 
 // relocate returns where the file name of package p is built from: name
@@ -59,7 +59,7 @@ func (m *moduleCopies) relocate(p *packages.Package, name string) (string, error
 		if err != nil {
 			return "", fmt.Errorf("rewrite: module %s: %w", mod.Path, err)
 		}
-		c = copiedModule{from: mod.Dir, to: filepath.Join(m.cacheDir, "modules", filepath.FromSlash(escaped)+"@"+mod.Version)}
+		c = copiedModule{from: mod.Dir, to: filepath.Join(m.cfg.CacheDir, "modules", filepath.FromSlash(escaped)+"@"+mod.Version)}
 		m.copies[p.Module.Path] = c
 	}
 	rel, err := filepath.Rel(c.from, name)
@@ -71,7 +71,7 @@ func (m *moduleCopies) relocate(p *packages.Package, name string) (string, error
 
 // finish makes every copy and adds to files the main module's go.mod with
 // a replace directive to each.
-func (m *moduleCopies) finish(cfg Config, files map[string]string) error {
+func (m *moduleCopies) finish(files map[string]string) error {
 	if len(m.copies) == 0 {
 		return nil
 	}
@@ -79,10 +79,10 @@ func (m *moduleCopies) finish(cfg Config, files map[string]string) error {
 	for path := range m.copies {
 		paths = append(paths, path)
 	}
-	if w := goEnv(cfg, "GOWORK"); w != "" && w != "off" {
+	if w := goEnv(m.cfg, "GOWORK"); w != "" && w != "off" {
 		return fmt.Errorf("rewrite: %v must be rewritten in a copy, which a replace directive in go.mod selects, but the build uses the workspace %s: run with GOWORK=off", paths, w)
 	}
-	gomod := goEnv(cfg, "GOMOD")
+	gomod := goEnv(m.cfg, "GOMOD")
 	if gomod == "" || gomod == os.DevNull {
 		return fmt.Errorf("rewrite: %v must be rewritten in a copy, which a replace directive in the main module's go.mod selects, but there is no main module", paths)
 	}
@@ -114,7 +114,7 @@ func (m *moduleCopies) finish(cfg Config, files map[string]string) error {
 	if err != nil {
 		return fmt.Errorf("rewrite: %w", err)
 	}
-	to, err := cacheFile(cfg, "go.mod", out)
+	to, err := cacheFile(m.cfg, "go.mod", out)
 	if err != nil {
 		return err
 	}

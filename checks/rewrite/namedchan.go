@@ -47,8 +47,7 @@ func wrapped(t types.Type) (*types.Named, bool) {
 	if !ok || n.NumMethods() == 0 {
 		return nil, false
 	}
-	_, ok = n.Underlying().(*types.Chan)
-	return n, ok
+	return n, isChan(n)
 }
 
 // chanOperand returns the rewritten text of the channel operand e: its

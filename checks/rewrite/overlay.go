@@ -182,7 +182,7 @@ func reuse(overlay, cacheDir string) (map[string]string, bool) {
 		return nil, false
 	}
 	for from, to := range o.Replace {
-		if _, err := os.Stat(to); err != nil && to != "" {
+		if to != "" && !exists(to) {
 			return nil, false
 		}
 		if strings.HasPrefix(from, cacheDir+string(filepath.Separator)) && !exists(filepath.Dir(from)) {
@@ -282,7 +282,7 @@ func rewritePackages(cfg Config, patterns []string) (map[string]string, error) {
 			return nil, err
 		}
 	}
-	if err := copies.finish(cfg, files); err != nil {
+	if err := copies.finish(files); err != nil {
 		return nil, err
 	}
 	return files, nil

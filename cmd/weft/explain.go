@@ -102,16 +102,11 @@ func explainMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "weft explain: %s: %v\n", fs.Arg(0), err)
 		return 2
 	}
-	var out strings.Builder
-	write := e.WriteText
+	write := e.WriteText // each writes its text in one write
 	if *brief {
 		write = e.WriteBrief
 	}
-	if err := write(&out); err != nil {
-		fmt.Fprintf(stderr, "weft explain: %v\n", err)
-		return 2
-	}
-	if _, err := io.WriteString(stdout, out.String()); err != nil {
+	if err := write(stdout); err != nil {
 		return 2
 	}
 	if e.Verdict == explain.Linearizable {

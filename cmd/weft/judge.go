@@ -46,16 +46,12 @@ func outsideStructure(err error) bool {
 // why it could not: no module, a test that does not build, no such test,
 // no check of the file's structure in it, a file the structure's model
 // cannot read. On success, the caller removes o.dir.
-func judgeOutside(arg string, timeout time.Duration) (*outside, error) {
-	o, err := judgeInModule(arg, timeout)
-	if err != nil {
-		return nil, fmt.Errorf("%s is a history of a structure outside weft's catalog, which only the test binary of its own module can judge, and it did not: %w", arg, err)
-	}
-	return o, nil
-}
-
-// judgeInModule is judgeOutside but for the context of its errors.
-func judgeInModule(arg string, timeout time.Duration) (*outside, error) {
+func judgeOutside(arg string, timeout time.Duration) (o *outside, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("%s is a history of a structure outside weft's catalog, which only the test binary of its own module can judge, and it did not: %w", arg, err)
+		}
+	}()
 	root, file, h, err := historyTest(arg)
 	if err != nil {
 		return nil, err
@@ -64,14 +60,18 @@ func judgeInModule(arg string, timeout time.Duration) (*outside, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
 	goArgs := []string{"test", h.Package, "-run", repro.TestPattern(h.Test), "-count=1",
 		"-weft.judge=" + file, "-weft.judgeout=" + dir, "-weft.checktimeout=" + timeout.String()}
 	goArgs, env, err := throughRewrite(root, h, goArgs)
 	if err != nil {
-		os.RemoveAll(dir)
 		return nil, err
 	}
-	o := &outside{arg: arg, dir: dir, command: repro.ShellCommand(goArgs) + " (in " + root + ")"}
+	o = &outside{arg: arg, dir: dir, command: repro.ShellCommand(goArgs) + " (in " + root + ")"}
 	var out bytes.Buffer
 	cmd := exec.Command("go", goArgs...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = root, env, &out, &out
@@ -80,19 +80,16 @@ func judgeInModule(arg string, timeout time.Duration) (*outside, error) {
 	o.took = time.Since(start)
 	var exit *exec.ExitError
 	if runErr != nil && !errors.As(runErr, &exit) {
-		os.RemoveAll(dir)
 		return nil, runErr
 	}
 	o.Judgement, err = judging.Read(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		err = whyNotJudged(h, o.command, out.String())
-	case err == nil && o.Error != "":
-		err = fmt.Errorf("test %s of package %s could not judge it: %s", h.Test, h.Package, o.Error)
-	}
-	if err != nil {
-		os.RemoveAll(dir)
+		return nil, whyNotJudged(h, o.command, out.String())
+	case err != nil:
 		return nil, err
+	case o.Error != "":
+		return nil, fmt.Errorf("test %s of package %s could not judge it: %s", h.Test, h.Package, o.Error)
 	}
 	if runErr != nil {
 		// Something else of the test failed (one of its own assertions on

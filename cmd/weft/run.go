@@ -1,6 +1,8 @@
 package main
 
 import (
+	"golang.org/x/mod/modfile"
+
 	"bufio"
 	"encoding/json"
 	"errors"
@@ -136,14 +138,7 @@ func weftRoot(dir string) (string, error) {
 }
 
 // modulePath is the path of the module statement of a go.mod file.
-func modulePath(gomod string) string {
-	for _, line := range strings.Split(gomod, "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" {
-			return strings.Trim(f[1], `"`)
-		}
-	}
-	return ""
-}
+func modulePath(gomod string) string { return modfile.ModulePath([]byte(gomod)) }
 
 // catalogRun runs batches of entries and prints their verdicts.
 type catalogRun struct {
